@@ -1,0 +1,152 @@
+"""The JSONL contract: one pydantic model per output file.
+
+Field order here is the key order in the JSONL files; changing it changes every output line.
+Every span-bearing record has `start`/`end` character offsets into the decoded document text,
+and `text[start:end] == record.text`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MentionKind = Literal["name", "surname", "role", "pronoun"]
+BodyStatus = Literal["proposed", "established", "adopted"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RecordCounts(_Record):
+    """How many records of each type a document produced."""
+
+    leaders: int = 0
+    quotes: int = 0
+    bodies: int = 0
+    figures: int = 0
+
+
+class DocumentRecord(_Record):
+    """One line of documents.jsonl: a successfully processed input file."""
+
+    doc_id: str
+    path: str = Field(description="Input path as given (relative paths stay relative).")
+    sha256: str = Field(description="sha256 of the raw input bytes.")
+    encoding: str = Field(description="Encoding the bytes were decoded with, e.g. utf-8, cp1251.")
+    chars: int = Field(description="Length of the decoded text; all offsets index this text.")
+    date: str | None = Field(description="ISO date used to resolve role mentions, or null.")
+    date_source: Literal["text", "front_matter", "option", "none"] = "none"
+    title: str | None = None
+    source: str | None = None
+    counts: RecordCounts
+    pipeline_version: str
+    model: str
+
+
+class LeaderMention(_Record):
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+
+
+class LeaderRecord(_Record):
+    """One line of leaders.jsonl: one person per document, with every mention."""
+
+    doc_id: str
+    id: str = Field(description="Stable id: '<doc_id>:leader:<kb_id>'.")
+    kb_id: str = Field(description="Knowledge-base id of the person ('x-<slug>' when not in the base).")
+    name: str = Field(description="Canonical name.")
+    country: str | None = Field(description="Country; null for an international organisation.")
+    office: str | None = Field(description="e.g. 'President of Uzbekistan'.")
+    organisation: str | None = Field(description="International organisation, for its officials.")
+    in_kb: bool = Field(description="False when found only through a title in the text.")
+    start: int = Field(description="Start of the first mention.")
+    end: int = Field(description="End of the first mention.")
+    text: str = Field(description="Text of the first mention.")
+    mentions: list[LeaderMention]
+
+
+class QuoteRecord(_Record):
+    """One line of quotes.jsonl: a direct quotation with its speaker."""
+
+    doc_id: str
+    id: str = Field(description="Stable id: '<doc_id>:quote:<start>-<end>'.")
+    text: str = Field(description="Exactly the characters between the quotation marks.")
+    start: int
+    end: int
+    speaker: str | None = Field(description="Canonical leader name, the name as written, or null.")
+    speaker_id: str | None = Field(description="Id of the speaker's leaders.jsonl record, or null.")
+    speaker_text: str | None = Field(description="The speaker mention as written.")
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None = Field(description="The cue (verb or phrase) as written.")
+    cue_start: int | None
+    cue_end: int | None
+    attribution: str = Field(
+        description="How the speaker was found, e.g. cue_subject, according_to, pronoun, "
+        "clause_subject, byline, split, none."
+    )
+
+
+class BodyMention(_Record):
+    start: int
+    end: int
+    text: str
+
+
+class BodyRecord(_Record):
+    """One line of bodies.jsonl: a body proposed, established or adopted in the text."""
+
+    doc_id: str
+    id: str = Field(description="Stable id: '<doc_id>:body:<start>-<end>'.")
+    name: str = Field(description="The body's name as written at its main mention.")
+    text: str = Field(description="Same as name; text[start:end].")
+    kind: str = Field(description="Class of the head noun: council, centre, platform, ...")
+    start: int
+    end: int
+    status: BodyStatus
+    proposers: list[str] = Field(description="Canonical leader names or country names; [] = collective.")
+    supporters: list[str] = Field(default_factory=list)
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    mentions: list[BodyMention]
+
+
+class FigureRecord(_Record):
+    """One line of figures.jsonl: a number, normalised."""
+
+    doc_id: str
+    id: str = Field(description="Stable id: '<doc_id>:figure:<start>-<end>'.")
+    text: str
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str = Field(description="ISO currency code, percent, times, count, SI unit, unspecified.")
+    qualifier: str | None = Field(description="about, almost, more than, up to, ... or null.")
+    kind: str = Field(description="money, percent, multiplier, count, quantity.")
+    metric: str | None = Field(description="What is measured, from the governing noun phrase.")
+    period: str | None = Field(description="Years or year range stated in the same clause.")
+    subject: str | None = Field(description="Country or region the figure is about, when stated.")
+
+
+class ErrorRecord(_Record):
+    """One line of errors.jsonl: an input that could not be processed."""
+
+    path: str
+    kind: str = Field(description="e.g. binary, decode, read, duplicate_doc_id, pipeline.")
+    message: str
+
+
+RECORD_TYPES: dict[str, type[BaseModel]] = {
+    "documents": DocumentRecord,
+    "leaders": LeaderRecord,
+    "quotes": QuoteRecord,
+    "bodies": BodyRecord,
+    "figures": FigureRecord,
+    "errors": ErrorRecord,
+}

@@ -1,0 +1,1 @@
+"""One spaCy component per module: leaders, quotes, bodies, figures."""

@@ -1,0 +1,284 @@
+"""Reading inputs (decode, front matter, split) and writing JSONL (sorted, atomic, bounded memory)."""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from models.records import ErrorRecord
+
+INPUT_SUFFIXES = (".txt", ".md")
+
+
+class InputError(Exception):
+    """An input file that cannot be processed; becomes one line of errors.jsonl."""
+
+    def __init__(self, path: str, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.record = ErrorRecord(path=path, kind=kind, message=message)
+
+
+@dataclass
+class InputDoc:
+    """A decoded input document. ``body_start`` skips front matter; offsets index ``text``."""
+
+    doc_id: str
+    path: str
+    text: str
+    sha256: str
+    encoding: str
+    body_start: int = 0
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def discover(inputs: Iterable[str | Path]) -> tuple[list[Path], list[ErrorRecord]]:
+    """Return the input files under ``inputs`` (folders: every *.txt and *.md below, sorted).
+
+    A missing path becomes an error record, not an exception.
+    """
+    files: list[Path] = []
+    errors: list[ErrorRecord] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(ErrorRecord(path=str(path), kind="missing", message="no such file or folder"))
+    seen: set[Path] = set()
+    unique = []
+    for p in files:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique, errors
+
+
+# --------------------------------------------------------------------------- decoding
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _looks_cyrillic(text: str) -> bool:
+    """True when a cp1251 reading gives real Cyrillic words rather than Latin words with stray
+    Cyrillic letters (which is what Latin-1 accented text looks like read as cp1251)."""
+    pure = mixed = 0
+    for word in _WORD.findall(text):
+        cyr = len(_CYRILLIC.findall(word))
+        if cyr == len(word):
+            pure += 1
+        elif cyr:
+            mixed += 1
+    return pure > mixed
+
+
+def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """Return ``(text, encoding)`` for raw input bytes.
+
+    UTF-8 (a BOM is removed) first; otherwise Windows-1251 when the bytes read as Cyrillic words,
+    else Latin-1. Nothing else in the text is changed (CRLF stays). Raises InputError for binary
+    data (NUL bytes) and for text that no candidate decodes into printable characters.
+    """
+    if b"\x00" in data:
+        raise InputError(path, "binary", "file contains NUL bytes: not a text file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as err:
+            raise InputError(path, "decode", f"has a UTF-8 BOM but is not UTF-8: {err}") from err
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        cp1251 = data.decode("cp1251")
+    except UnicodeDecodeError:
+        cp1251 = None
+    if cp1251 is not None and _looks_cyrillic(cp1251):
+        return cp1251, "cp1251"
+    latin = data.decode("latin-1")
+    controls = sum(1 for ch in latin if ("\x80" <= ch <= "\x9f") or (ch < " " and ch not in "\t\n\r\f"))
+    if controls > max(2, len(latin) // 100):
+        raise InputError(
+            path, "decode", "not UTF-8, Windows-1251 or Latin-1 text (too many control characters)"
+        )
+    return latin, "latin-1"
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_META_KEYS = ("title", "date", "source")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Return ``(metadata, body_start)`` for a Markdown text with ``---`` front matter.
+
+    Only ``key: value`` lines are read (title, date, source are kept); the text is not changed.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if sep and key in _META_KEYS:
+            meta[key] = value.strip().strip("'\"")
+    return meta, match.end()
+
+
+def read_input(path: Path) -> InputDoc:
+    """Read and decode one input file. Raises InputError with a user-facing message."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), "read", f"cannot read file: {err.strerror or err}") from err
+    text, encoding = decode_bytes(data, str(path))
+    meta, body_start = ({}, 0)
+    if path.suffix.lower() == ".md":
+        meta, body_start = split_front_matter(text)
+    return InputDoc(
+        doc_id=path.stem,
+        path=str(path),
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        body_start=body_start,
+        meta=meta,
+    )
+
+
+# --------------------------------------------------------------------------- splitting
+
+_PARA_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+def split_pieces(text: str, start: int, limit: int) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` pieces of ``text[start:]`` of at most ``limit`` characters.
+
+    Cuts fall at paragraph breaks where possible, else at a line break, else at a space, so that
+    a text longer than spaCy's ``max_length`` is processed whole with true offsets.
+    """
+    pieces: list[tuple[int, int]] = []
+    pos, n = start, len(text)
+    while n - pos > limit:
+        window_end = pos + limit
+        cut = -1
+        for match in _PARA_BREAK.finditer(text, pos, window_end):
+            cut = match.end()
+        if cut <= pos:
+            cut = text.rfind("\n", pos, window_end) + 1
+        if cut <= pos:
+            cut = text.rfind(" ", pos, window_end) + 1
+        if cut <= pos:
+            cut = window_end
+        pieces.append((pos, cut))
+        pos = cut
+    if pos < n or not pieces:
+        pieces.append((pos, n))
+    return pieces
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def dump_line(record: BaseModel) -> str:
+    """Return the record as one JSON line: fixed key order, UTF-8 without ASCII escapes."""
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(", ", ": "))
+
+
+def atomic_write(path: Path, lines: Iterable[str]) -> None:
+    """Write ``lines`` to ``path`` through a temporary file renamed into place.
+
+    A run killed at any moment leaves either the old file or the complete new one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            for line in lines:
+                handle.write(line)
+                handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class SortedSpool:
+    """Collect ``(key, line)`` pairs and yield the lines sorted by key with bounded memory.
+
+    Up to ``buffer`` pairs are held in memory; beyond that, sorted runs are spilled to temporary
+    files and merged at the end (an external merge sort).
+    """
+
+    def __init__(self, tmpdir: Path, buffer: int = 20000) -> None:
+        self.tmpdir = tmpdir
+        self.buffer = buffer
+        self._items: list[tuple[list[Any], str]] = []
+        self._runs: list[Path] = []
+
+    def add(self, key: list[Any], line: str) -> None:
+        """Add one line with its sort key (a JSON-serialisable list)."""
+        self._items.append((key, line))
+        if len(self._items) >= self.buffer:
+            self._spill()
+
+    def _spill(self) -> None:
+        self._items.sort(key=lambda item: item[0])
+        fd, name = tempfile.mkstemp(prefix="run.", suffix=".jsonl", dir=self.tmpdir)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            for key, line in self._items:
+                handle.write(json.dumps([key, line], ensure_ascii=False) + "\n")
+        self._runs.append(Path(name))
+        self._items = []
+
+    @staticmethod
+    def _read_run(path: Path) -> Iterator[tuple[list[Any], str]]:
+        with path.open(encoding="utf-8") as handle:
+            for raw in handle:
+                key, line = json.loads(raw)
+                yield key, line
+
+    def lines(self) -> Iterator[str]:
+        """Yield every line, sorted by key."""
+        self._items.sort(key=lambda item: item[0])
+        if not self._runs:
+            for _, line in self._items:
+                yield line
+            return
+        streams: list[Iterable[tuple[list[Any], str]]] = [self._read_run(p) for p in self._runs]
+        streams.append(iter(self._items))
+        for _, line in heapq.merge(*streams, key=lambda item: item[0]):
+            yield line
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Yield the JSON objects of a JSONL file (nothing when it does not exist)."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+

@@ -1,0 +1,256 @@
+"""The batch: inputs -> nlp.pipe -> records -> sorted, atomically written JSONL files.
+
+``process_texts`` is pure per document (same text and date, same records), so the batch can be
+mapped over any distributed engine; ``run_extract`` adds the file handling around it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models.records import DocumentRecord, ErrorRecord, RecordCounts
+from pipeline import __version__
+from pipeline.export import DocRecords, doc_records
+from pipeline.io import (
+    InputDoc,
+    InputError,
+    SortedSpool,
+    atomic_write,
+    discover,
+    dump_line,
+    read_input,
+    read_jsonl,
+    split_pieces,
+)
+
+OUTPUT_TYPES = ("documents", "leaders", "quotes", "bodies", "figures", "errors")
+MANIFEST = "manifest.json"
+_ERROR_KEY = "summit_error"
+
+
+def fingerprint(model: str) -> str:
+    """Return a hash of the pipeline's code, data files and base model name.
+
+    ``--incremental`` reuses a document's records only when this and its sha256 are unchanged.
+    """
+    digest = hashlib.sha256(f"{__version__}|{model}".encode())
+    root = resources.files("pipeline")
+    paths: list[Any] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in node.iterdir():
+            if child.is_dir():
+                if child.name != "__pycache__":
+                    stack.append(child)
+            elif child.name.endswith((".py", ".jsonl", ".json")):
+                paths.append(child)
+    for path in sorted(paths, key=lambda p: str(p)):
+        digest.update(str(path).replace(str(root), "").encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _on_component_error(proc_name: str, proc: Any, docs: list[Doc], err: Exception) -> None:
+    """spaCy error handler: mark the docs instead of killing the whole batch."""
+    for doc in docs:
+        doc.user_data[_ERROR_KEY] = f"{proc_name}: {type(err).__name__}: {err}"
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the one-line summary and the exit code."""
+
+    processed: int = 0
+    skipped: int = 0
+    errors: list[ErrorRecord] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _make_docs(nlp: Language, item: InputDoc, limit: int, date: str | None) -> Iterator[Doc]:
+    fallback = item.meta.get("date") or date
+    for start, end in split_pieces(item.text, item.body_start, limit):
+        doc = nlp.make_doc(item.text[start:end])
+        doc._.summit_date = fallback
+        doc.user_data["summit_piece"] = [item.doc_id, start]
+        yield doc
+
+
+def process_texts(
+    nlp: Language,
+    items: Iterable[InputDoc],
+    date: str | None = None,
+    workers: int = 1,
+    batch_size: int = 8,
+) -> Iterator[tuple[InputDoc, DocRecords | None, DocumentRecord | ErrorRecord]]:
+    """Yield ``(input, records, document-or-error record)`` for each input, in input order."""
+    # Only our rule components run through the default handler (spaCy's trained pipes have their
+    # own `pipe`; `nlp.set_error_handler` fails on them in 3.8), which is where we want it.
+    nlp.default_error_handler = _on_component_error
+    limit = nlp.max_length
+    pending: dict[str, tuple[InputDoc, int]] = {}
+
+    def docs() -> Iterator[Doc]:
+        for item in items:
+            pieces = split_pieces(item.text, item.body_start, limit)
+            pending[item.doc_id] = (item, len(pieces))
+            yield from _make_docs(nlp, item, limit, date)
+
+    collected: dict[str, list[tuple[Doc, int]]] = {}
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
+        doc_id, offset = doc.user_data["summit_piece"]
+        collected.setdefault(doc_id, []).append((doc, offset))
+        item, n_pieces = pending[doc_id]
+        if len(collected[doc_id]) < n_pieces:
+            continue
+        pieces = collected.pop(doc_id)
+        del pending[doc_id]
+        yield (item, *_finish(item, pieces, nlp, date))
+
+
+def _finish(
+    item: InputDoc, pieces: list[tuple[Doc, int]], nlp: Language, date: str | None
+) -> tuple[DocRecords | None, DocumentRecord | ErrorRecord]:
+    failed = [d.user_data[_ERROR_KEY] for d, _ in pieces if _ERROR_KEY in d.user_data]
+    if failed:
+        return None, ErrorRecord(path=item.path, kind="pipeline", message=failed[0])
+    try:
+        records = doc_records(item.doc_id, item.text, pieces)
+    except Exception as err:  # a bug in export must cost one document, not the batch
+        return None, ErrorRecord(path=item.path, kind="export", message=f"{type(err).__name__}: {err}")
+    first = pieces[0][0]
+    resolved = first._.summit_doc_date
+    source = first._.summit_date_source or "none"
+    if source != "text":
+        resolved = item.meta.get("date") or date
+        source = "front_matter" if item.meta.get("date") else ("option" if date else "none")
+    meta = nlp.meta
+    document = DocumentRecord(
+        doc_id=item.doc_id,
+        path=item.path,
+        sha256=item.sha256,
+        encoding=item.encoding,
+        chars=len(item.text),
+        date=resolved,
+        date_source=source,
+        title=item.meta.get("title"),
+        source=item.meta.get("source"),
+        counts=RecordCounts(**{k: len(v) for k, v in records.by_type().items()}),
+        pipeline_version=__version__,
+        model=f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}",
+    )
+    return records, document
+
+
+def _sort_key(record: dict[str, Any]) -> list[Any]:
+    return [record.get("doc_id", ""), record.get("start", 0), record.get("end", 0), record.get("id", "")]
+
+
+def run_extract(
+    inputs: list[str],
+    out: Path,
+    nlp_factory: Callable[[], Language],
+    model: str,
+    date: str | None = None,
+    workers: int = 1,
+    incremental: bool = False,
+    progress: Callable[[int], Callable[[], None]] | None = None,
+) -> RunSummary:
+    """Extract every input into the six JSONL files of ``out``; return the run summary.
+
+    Every input ends up as one line of documents.jsonl or errors.jsonl. Files are replaced
+    atomically only at the end, so a killed run leaves the previous outputs intact.
+    """
+    summary = RunSummary()
+    files, errors = discover(inputs)
+    summary.errors.extend(errors)
+    current_fp = fingerprint(model)
+    previous: dict[str, dict[str, Any]] = {}
+    if incremental and _manifest_fingerprint(out) == current_fp:
+        previous = {d["doc_id"]: d for d in read_jsonl(out / "documents.jsonl")}
+
+    items: list[InputDoc] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            item = read_input(path)
+        except InputError as err:
+            summary.errors.append(err.record)
+            continue
+        if item.doc_id in seen:
+            summary.errors.append(
+                ErrorRecord(
+                    path=item.path,
+                    kind="duplicate_doc_id",
+                    message=f"doc_id {item.doc_id!r} is already used by {seen[item.doc_id]}",
+                )
+            )
+            continue
+        seen[item.doc_id] = item.path
+        items.append(item)
+
+    reuse = {
+        i.doc_id
+        for i in items
+        if i.doc_id in previous
+        and previous[i.doc_id].get("sha256") == i.sha256
+        and previous[i.doc_id].get("path") == i.path
+    }
+    todo = [i for i in items if i.doc_id not in reuse]
+    tick = progress(len(todo)) if progress else (lambda: None)
+
+    with tempfile.TemporaryDirectory(prefix=".summit-", dir=_ensure_dir(out)) as tmp:
+        spools = {name: SortedSpool(Path(tmp)) for name in OUTPUT_TYPES}
+        for name in OUTPUT_TYPES:
+            if name == "errors" or not reuse:
+                continue
+            for record in read_jsonl(out / f"{name}.jsonl"):
+                if record.get("doc_id") in reuse:
+                    spools[name].add(_sort_key(record), json.dumps(record, ensure_ascii=False))
+        summary.skipped = len(reuse)
+        nlp = nlp_factory() if todo else None
+        if nlp is not None:
+            for _item, records, result in process_texts(nlp, todo, date=date, workers=workers):
+                tick()
+                if isinstance(result, ErrorRecord):
+                    summary.errors.append(result)
+                    continue
+                summary.processed += 1
+                spools["documents"].add([result.doc_id], dump_line(result))
+                assert records is not None
+                for name, recs in records.by_type().items():
+                    for rec in recs:
+                        spools[name].add(_sort_key(rec.model_dump()), dump_line(rec))
+        for err in summary.errors:
+            spools["errors"].add([err.path, err.kind], dump_line(err))
+        for name in OUTPUT_TYPES:
+            atomic_write(out / f"{name}.jsonl", spools[name].lines())
+        atomic_write(
+            out / MANIFEST,
+            [json.dumps({"pipeline_version": __version__, "fingerprint": current_fp, "model": model})],
+        )
+    for name in OUTPUT_TYPES:
+        summary.counts[name] = sum(1 for _ in read_jsonl(out / f"{name}.jsonl"))
+    return summary
+
+
+def _ensure_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _manifest_fingerprint(out: Path) -> str | None:
+    try:
+        return str(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["fingerprint"])
+    except (OSError, ValueError, KeyError):
+        return None
