@@ -123,7 +123,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     return latin, "latin-1"
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _META_KEYS = ("title", "date", "source")
 
 
@@ -136,7 +136,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int]:
     if not match:
         return {}, 0
     meta: dict[str, str] = {}
-    for line in match.group(1).splitlines():
+    for line in (match.group(1) or "").splitlines():
         key, sep, value = line.partition(":")
         key = key.strip().lower()
         if sep and key in _META_KEYS:

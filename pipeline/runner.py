@@ -209,7 +209,10 @@ def run_extract(
     todo = [i for i in items if i.doc_id not in reuse]
     tick = progress(len(todo)) if progress else (lambda: None)
 
-    with tempfile.TemporaryDirectory(prefix=".summit-", dir=_ensure_dir(out)) as tmp:
+    _ensure_dir(out)
+    for stale in out.glob(".*.tmp"):  # left by a run killed while renaming into place
+        stale.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="summit-spool-") as tmp:
         spools = {name: SortedSpool(Path(tmp)) for name in OUTPUT_TYPES}
         for name in OUTPUT_TYPES:
             if name == "errors" or not reuse:
