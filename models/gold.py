@@ -35,7 +35,9 @@ class GoldLeader(_Gold):
 
 
 class GoldQuote(GoldSpan):
-    speaker: str | None = Field(description="Canonical leader name, a non-leader as written, or null.")
+    speaker: str | None = Field(
+        description="Canonical leader name, a non-leader as written, or null."
+    )
     speaker_mention: GoldSpan | None = None
 
 
@@ -84,5 +86,7 @@ class GoldDocument(_Gold):
                 problems.append(f"{span.start}-{span.end}: offsets out of range")
             elif text[span.start : span.end] != span.text:
                 got = text[span.start : span.end]
-                problems.append(f"{span.start}-{span.end}: expected {span.text!r}, text has {got!r}")
+                problems.append(
+                    f"{span.start}-{span.end}: expected {span.text!r}, text has {got!r}"
+                )
         return problems

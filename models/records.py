@@ -57,7 +57,9 @@ class LeaderRecord(_Record):
 
     doc_id: str
     id: str = Field(description="Stable id: '<doc_id>:leader:<kb_id>'.")
-    kb_id: str = Field(description="Knowledge-base id of the person ('x-<slug>' when not in the base).")
+    kb_id: str = Field(
+        description="Knowledge-base id of the person ('x-<slug>' when not in the base)."
+    )
     name: str = Field(description="Canonical name.")
     country: str | None = Field(description="Country; null for an international organisation.")
     office: str | None = Field(description="e.g. 'President of Uzbekistan'.")
@@ -108,7 +110,9 @@ class BodyRecord(_Record):
     start: int
     end: int
     status: BodyStatus
-    proposers: list[str] = Field(description="Canonical leader names or country names; [] = collective.")
+    proposers: list[str] = Field(
+        description="Canonical leader names or country names; [] = collective."
+    )
     supporters: list[str] = Field(default_factory=list)
     cue: str | None
     cue_start: int | None

@@ -137,6 +137,163 @@ def schema(
     sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
 
 
+@app.command()
+def bench(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Files or folders of texts.")] = None,
+    model: Annotated[str, typer.Option(help="Base spaCy model package or path.")] = DEFAULT_MODEL,
+    rounds: Annotated[int, typer.Option(min=1, help="Rounds; each text keeps its fastest.")] = 5,
+    repeat: Annotated[int, typer.Option(min=1, help="Use the texts this many times.")] = 1,
+) -> None:
+    """Measure words/second of the bare base model and of the full pipeline, side by side."""
+    from pipeline.bench import run_bench
+    from pipeline.io import InputError, discover, read_input
+
+    files, errors = discover(inputs or ["corpus/raw"])
+    texts = []
+    for path in files:
+        try:
+            item = read_input(path)
+        except InputError as err:
+            errors.append(err.record)
+            continue
+        texts.append(item.text[item.body_start :])
+    if not texts:
+        raise _fail("no readable texts to benchmark")
+    try:
+        result = run_bench(
+            texts * repeat,
+            model,
+            rounds=rounds,
+            on_round=lambda i, b, f: err_console.print(
+                f"round {i}: bare {b:,.0f} words/s, full {f:,.0f} words/s"
+            ),
+        )
+    except ModelNotFoundError as err:
+        raise _fail(str(err)) from err
+    typer.echo(
+        f"texts: {result.docs} documents, {result.words:,} words, fastest of {result.rounds} rounds per text"
+    )
+    typer.echo(f"machine: {result.machine}")
+    typer.echo(f"bare model ({model}): {result.bare_wps:,.0f} words/s")
+    typer.echo(f"full pipeline: {result.full_wps:,.0f} words/s")
+    typer.echo(f"ratio full/bare: {result.ratio:.3f}")
+    typer.echo(f"peak memory (RSS): {result.peak_rss_mb:,.0f} MiB")
+
+
+# --------------------------------------------------------------------------- review tools
+# evaluate, diff and show: thin wrappers; the work is in pipeline/evaluate.py, diff.py, show.py.
+
+
+def _stdout_console() -> Console:
+    # Not a terminal (a pipe, a CI log, CliRunner): a fixed wide page so tables are not squashed.
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[Path, typer.Option(help="Gold folder (<doc_id>.json).")] = Path("corpus/gold"),
+    pred: Annotated[Path, typer.Option(help="Output folder of `summit extract`.")] = Path(
+        "outputs"
+    ),
+    raw: Annotated[Path, typer.Option(help="Raw texts, for the sentences of the findings.")] = Path(
+        "corpus/raw"
+    ),
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="Also write every number to this JSON file.")
+    ] = None,
+    min_f1: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--min-f1",
+            help="SCORE=F floor, repeatable; exit 1 when a micro F1 is below it. SCORE: leaders, "
+            "leaders+country, leaders.mentions[.strict], leaders.mentions+name, quotes[.strict], "
+            "quotes+speaker, bodies[.strict], bodies+proposers, figures[.strict], "
+            "figures+value_unit.",
+        ),
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors/--no-errors", help="List FPs, FNs and wrong attributes.")
+    ] = True,
+) -> None:
+    """Score an output folder against the gold corpus: P/R/F1 per record type and document.
+
+    Exit 0 when every --min-f1 floor holds, 1 when one fails, 2 for unreadable inputs.
+    """
+    from pipeline import evaluate as ev
+
+    try:
+        floors = [ev.parse_floor(spec) for spec in min_f1 or []]
+        result = ev.evaluate(gold, pred, raw)
+    except ev.EvaluationError as err:
+        raise _fail(str(err)) from err
+    checks = ev.check_floors(result, floors)
+    ev.render(result, _stdout_console(), show_findings=errors, floors=checks)
+    if json_file is not None:
+        ev.write_json(result, json_file, checks)
+    if not all(check.passed for check in checks):
+        raise typer.Exit(1)
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The old output folder (e.g. outputs).")],
+    new: Annotated[Path, typer.Argument(help="The new output folder.")],
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="Also write the difference to this JSON file.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore", help="A field not to compare (e.g. pipeline_version); repeatable."
+        ),
+    ] = None,
+) -> None:
+    """Show records added, removed and changed between two output folders, by document.
+
+    Exit 0 when the folders hold the same records, 1 when they differ, 2 for unreadable inputs.
+    """
+    from pipeline import diff as df
+
+    try:
+        result = df.diff_folders(old, new, frozenset(ignore or []))
+    except df.DiffError as err:
+        raise _fail(str(err)) from err
+    df.render(result, _stdout_console())
+    if json_file is not None:
+        df.write_json(result, json_file)
+    if not result.identical:
+        raise typer.Exit(1)
+
+
+@app.command("show")
+def show_command(
+    doc: Annotated[str, typer.Argument(help="A doc_id (or a unique prefix of one).")],
+    pred: Annotated[Path, typer.Option(help="Output folder of `summit extract`.")] = Path(
+        "outputs"
+    ),
+    raw: Annotated[Path, typer.Option(help="Folder of the raw texts.")] = Path("corpus/raw"),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the HTML page here instead of stdout.")
+    ] = None,
+) -> None:
+    """Write an HTML page (displaCy) with the document's leaders, quotes, bodies and figures.
+
+    Exit 2 for an unknown document or a missing text.
+    """
+    from pipeline import show as sh
+
+    try:
+        page = sh.render_html(doc, pred, raw)
+    except sh.ShowError as err:
+        raise _fail(str(err)) from err
+    if out is None:
+        sys.stdout.write(page + "\n")
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8")
+        err_console.print(f"wrote {out}")
+
+
 def main() -> None:
     """Entry point for ``python -m pipeline.cli``."""
     app()

@@ -118,7 +118,10 @@ def _quotes(doc_id: str, doc: Doc, offset: int, text: str) -> list[QuoteRecord]:
         end = q.get("end", span.end_char) + offset
         kb_id = q.get("speaker_kb_id")
         speaker = people[kb_id]["name"] if kb_id in people else q.get("speaker")
-        s_start, s_end = _shift(q.get("speaker_start"), offset), _shift(q.get("speaker_end"), offset)
+        s_start, s_end = (
+            _shift(q.get("speaker_start"), offset),
+            _shift(q.get("speaker_end"), offset),
+        )
         c_start, c_end = _shift(q.get("cue_start"), offset), _shift(q.get("cue_end"), offset)
         records.append(
             QuoteRecord(

@@ -55,12 +55,16 @@ def discover(inputs: Iterable[str | Path]) -> tuple[list[Path], list[ErrorRecord
         path = Path(item)
         if path.is_dir():
             files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+                sorted(
+                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                )
             )
         elif path.is_file():
             files.append(path)
         else:
-            errors.append(ErrorRecord(path=str(path), kind="missing", message="no such file or folder"))
+            errors.append(
+                ErrorRecord(path=str(path), kind="missing", message="no such file or folder")
+            )
     seen: set[Path] = set()
     unique = []
     for p in files:
@@ -115,7 +119,9 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if cp1251 is not None and _looks_cyrillic(cp1251):
         return cp1251, "cp1251"
     latin = data.decode("latin-1")
-    controls = sum(1 for ch in latin if ("\x80" <= ch <= "\x9f") or (ch < " " and ch not in "\t\n\r\f"))
+    controls = sum(
+        1 for ch in latin if ("\x80" <= ch <= "\x9f") or (ch < " " and ch not in "\t\n\r\f")
+    )
     if controls > max(2, len(latin) // 100):
         raise InputError(
             path, "decode", "not UTF-8, Windows-1251 or Latin-1 text (too many control characters)"
@@ -151,7 +157,8 @@ def read_input(path: Path) -> InputDoc:
     except OSError as err:
         raise InputError(str(path), "read", f"cannot read file: {err.strerror or err}") from err
     text, encoding = decode_bytes(data, str(path))
-    meta, body_start = ({}, 0)
+    meta: dict[str, str] = {}
+    body_start = 0
     if path.suffix.lower() == ".md":
         meta, body_start = split_front_matter(text)
     return InputDoc(
@@ -280,5 +287,3 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
-
-

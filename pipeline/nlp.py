@@ -40,7 +40,9 @@ def load_base_model(model: str = DEFAULT_MODEL, **kwargs: Any) -> Language:
         ) from err
 
 
-def build_nlp(model: str = DEFAULT_MODEL, config: dict[str, dict[str, Any]] | None = None) -> Language:
+def build_nlp(
+    model: str = DEFAULT_MODEL, config: dict[str, dict[str, Any]] | None = None
+) -> Language:
     """Return the full pipeline: base model + summit_leaders, _quotes, _bodies, _figures.
 
     ``config`` maps a component name to overrides of its default config.

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -127,11 +127,15 @@ def _finish(
     try:
         records = doc_records(item.doc_id, item.text, pieces)
     except Exception as err:  # a bug in export must cost one document, not the batch
-        return None, ErrorRecord(path=item.path, kind="export", message=f"{type(err).__name__}: {err}")
+        return None, ErrorRecord(
+            path=item.path, kind="export", message=f"{type(err).__name__}: {err}"
+        )
     first = pieces[0][0]
     resolved = first._.summit_doc_date
-    source = first._.summit_date_source or "none"
-    if source != "text":
+    source: Literal["text", "front_matter", "option", "none"] = "none"
+    if first._.summit_date_source == "text":
+        source = "text"
+    else:
         resolved = item.meta.get("date") or date
         source = "front_matter" if item.meta.get("date") else ("option" if date else "none")
     meta = nlp.meta
@@ -153,7 +157,12 @@ def _finish(
 
 
 def _sort_key(record: dict[str, Any]) -> list[Any]:
-    return [record.get("doc_id", ""), record.get("start", 0), record.get("end", 0), record.get("id", "")]
+    return [
+        record.get("doc_id", ""),
+        record.get("start", 0),
+        record.get("end", 0),
+        record.get("id", ""),
+    ]
 
 
 def run_extract(
@@ -234,13 +243,17 @@ def run_extract(
                 for name, recs in records.by_type().items():
                     for rec in recs:
                         spools[name].add(_sort_key(rec.model_dump()), dump_line(rec))
-        for err in summary.errors:
-            spools["errors"].add([err.path, err.kind], dump_line(err))
+        for error in summary.errors:
+            spools["errors"].add([error.path, error.kind], dump_line(error))
         for name in OUTPUT_TYPES:
             atomic_write(out / f"{name}.jsonl", spools[name].lines())
         atomic_write(
             out / MANIFEST,
-            [json.dumps({"pipeline_version": __version__, "fingerprint": current_fp, "model": model})],
+            [
+                json.dumps(
+                    {"pipeline_version": __version__, "fingerprint": current_fp, "model": model}
+                )
+            ],
         )
     for name in OUTPUT_TYPES:
         summary.counts[name] = sum(1 for _ in read_jsonl(out / f"{name}.jsonl"))

@@ -63,12 +63,12 @@ def bad_inputs(tmp_path: Path) -> Path:
         "Президент Казахстана заявил, что товарооборот вырос на 20 процентов.".encode("cp1251")
     )
     (d / "latin1.txt").write_bytes("Le président Tokayev a parlé à Douchanbé.".encode("latin-1"))
-    (d / "bom.txt").write_bytes(b"\xef\xbb\xbf" + 'President Tokayev said: "We agree."'.encode())
+    (d / "bom.txt").write_bytes(b"\xef\xbb\xbf" + b'President Tokayev said: "We agree."')
     (d / "crlf.txt").write_bytes(
         b'ASTANA, 9 August 2024.\r\n\r\n"Trade grew by 20 percent," Tokayev said.\r\n'
     )
     (d / "quotes.txt").write_text(
-        "He said “ unbalanced and then\n\nA new paragraph » with ‘odd’ marks \" and “nested “x” y”.",
+        'He said “ unbalanced and then\n\nA new paragraph » with ‘odd’ marks " and “nested “x” y”.',
         encoding="utf-8",
     )
     (d / "front.md").write_text(
@@ -78,12 +78,23 @@ def bad_inputs(tmp_path: Path) -> Path:
     return d
 
 
-def test_bad_inputs_each_end_up_as_one_line(nlp: Language, bad_inputs: Path, tmp_path: Path) -> None:
+def test_bad_inputs_each_end_up_as_one_line(
+    nlp: Language, bad_inputs: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     summary = _run(nlp, [bad_inputs], out)
     docs = {r["doc_id"]: r for r in _records(out, "documents")}
     errors = _records(out, "errors")
-    assert sorted(docs) == ["blank", "bom", "crlf", "cyrillic", "empty", "front", "latin1", "quotes"]
+    assert sorted(docs) == [
+        "blank",
+        "bom",
+        "crlf",
+        "cyrillic",
+        "empty",
+        "front",
+        "latin1",
+        "quotes",
+    ]
     assert [(Path(e["path"]).name, e["kind"]) for e in errors] == [("binary.txt", "binary")]
     assert len(summary.errors) == 1 and summary.processed == 8
     assert docs["cyrillic"]["encoding"] == "cp1251"
@@ -115,7 +126,15 @@ def test_cli_exit_codes(bad_inputs: Path, tmp_path: Path) -> None:
     bad_date = runner.invoke(app, ["extract", str(bad_inputs), "--date", "14.09.2023"])
     assert bad_date.exit_code == 2
     bad_model = runner.invoke(
-        app, ["extract", str(bad_inputs / "crlf.txt"), "--out", str(tmp_path / "d"), "--model", "nope_xx"]
+        app,
+        [
+            "extract",
+            str(bad_inputs / "crlf.txt"),
+            "--out",
+            str(tmp_path / "d"),
+            "--model",
+            "nope_xx",
+        ],
     )
     assert bad_model.exit_code == 2
     assert "not installed" in bad_model.output
@@ -132,7 +151,9 @@ def test_duplicate_doc_ids_are_errors(nlp: Language, tmp_path: Path) -> None:
     assert [e.kind for e in summary.errors] == ["duplicate_doc_id"]
 
 
-def test_long_document_is_split_at_paragraphs_with_true_offsets(nlp: Language, tmp_path: Path) -> None:
+def test_long_document_is_split_at_paragraphs_with_true_offsets(
+    nlp: Language, tmp_path: Path
+) -> None:
     seed = SEED.read_text(encoding="utf-8")
     long_text = "\n\n".join([seed] * 3)
     (tmp_path / "long.txt").write_text(long_text, encoding="utf-8")
@@ -166,7 +187,9 @@ def test_incremental_skips_unchanged_and_gives_same_bytes(nlp: Language, tmp_pat
     again = _run(nlp, [src], out, incremental=True)
     assert (again.processed, again.skipped) == (0, 2)
     assert {n: (out / f"{n}.jsonl").read_bytes() for n in OUTPUT_TYPES} == before
-    (src / "b.txt").write_text("President Mirziyoyev met President Xi in Samarkand.", encoding="utf-8")
+    (src / "b.txt").write_text(
+        "President Mirziyoyev met President Xi in Samarkand.", encoding="utf-8"
+    )
     changed = _run(nlp, [src], out, incremental=True)
     assert (changed.processed, changed.skipped) == (1, 1)
     full = _run(nlp, [src], tmp_path / "full")
@@ -183,10 +206,20 @@ def test_workers_give_identical_bytes(tmp_path: Path) -> None:
         shutil.copy(SEED, src / f"seed{i}.txt")
     (src / "z.txt").write_text("Kassym-Jomart Tokayev said: “We agree.”", encoding="utf-8")
     for workers in (1, 2):
-        cmd = [*SUMMIT, "extract", str(src), "--out", str(tmp_path / f"w{workers}"), "--workers", str(workers)]
+        cmd = [
+            *SUMMIT,
+            "extract",
+            str(src),
+            "--out",
+            str(tmp_path / f"w{workers}"),
+            "--workers",
+            str(workers),
+        ]
         subprocess.run(cmd, check=True, capture_output=True, timeout=300)
     for n in OUTPUT_TYPES:
-        assert (tmp_path / "w1" / f"{n}.jsonl").read_bytes() == (tmp_path / "w2" / f"{n}.jsonl").read_bytes()
+        assert (tmp_path / "w1" / f"{n}.jsonl").read_bytes() == (
+            tmp_path / "w2" / f"{n}.jsonl"
+        ).read_bytes()
     assert len(_records(tmp_path / "w2", "documents")) == 5
 
 
@@ -197,13 +230,20 @@ def test_killed_run_leaves_previous_outputs_intact(tmp_path: Path, delay: float)
     small = tmp_path / "small"
     small.mkdir()
     (small / "one.txt").write_text("President Tokayev said: “We agree.”", encoding="utf-8")
-    subprocess.run([*SUMMIT, "extract", str(small), "--out", str(out)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [*SUMMIT, "extract", str(small), "--out", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     big = tmp_path / "big"
     big.mkdir()
     for i in range(12):
         shutil.copy(SEED, big / f"s{i:02d}.txt")
-    proc = subprocess.Popen([*SUMMIT, "extract", str(big), "--out", str(out)], stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*SUMMIT, "extract", str(big), "--out", str(out)], stderr=subprocess.DEVNULL
+    )
     time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def test_split_pieces_cover_text_and_prefer_paragraphs(limit: int) -> None:
     text = "\n\n".join(paras)
     pieces = split_pieces(text, 0, limit)
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
-    for (s1, e1), (s2, _) in zip(pieces, pieces[1:], strict=False):
+    for (_s1, e1), (s2, _) in itertools.pairwise(pieces):
         assert e1 == s2
     assert all(e - s <= limit for s, e in pieces)
     if limit >= 120:  # every paragraph fits: every cut falls right after a blank line
@@ -105,7 +106,11 @@ def test_discover_sorts_and_reports_missing(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x", encoding="utf-8")
     files, errors = discover([tmp_path, tmp_path / "c.txt", tmp_path / "nope.txt"])
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["a.md", "b/z.txt", "c.txt"]
-    assert errors == [ErrorRecord(path=str(tmp_path / "nope.txt"), kind="missing", message="no such file or folder")]
+    assert errors == [
+        ErrorRecord(
+            path=str(tmp_path / "nope.txt"), kind="missing", message="no such file or folder"
+        )
+    ]
 
 
 def test_dump_line_keeps_field_order_and_unicode() -> None:
