@@ -82,6 +82,9 @@ def _continues(text: str, i: int, step: int) -> bool:
     if text[i].isalnum():
         return True
     beyond = i + step
+    if step > 0 and text[i] in "'’" and beyond < len(text) and text[beyond].isalpha():
+        # "Xi'an" continues "Xi", but the possessive "Xi's" does not
+        return not (text[beyond] == "s" and not _continues(text, beyond + 1, 1))
     return text[i] in ".," and 0 <= beyond < len(text) and text[beyond].isdigit()
 
 
