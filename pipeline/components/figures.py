@@ -1,22 +1,639 @@
-"""summit_figures component (stub: being written)."""
+"""summit_figures: every number that matters in a summit text, normalised, with what it measures.
+
+How it works
+- One regular expression, compiled once from the vocabulary in ``resources/units.jsonl``, runs over
+  ``doc.text`` (not over tokens: spaCy splits "$400", "1.6%", "5-6" and "1.5-fold" but keeps
+  "3–4", "10bn" and "KZT500bn" whole, so character-level matching is the robust level). It reads
+  ``[qualifier] [from|between] [currency] NUMBER [scale] [unit] [(-|–|to|and) [currency] NUMBER
+  [scale]] [unit]``, with numbers in digits (``1,200``, ``10.5``) or words (``seventy``,
+  ``one and a half``, ``a dozen``). A second expression finds multiplier words (twice, doubled,
+  tripled, quadrupled, halved).
+- The parse of the sentence then decides what the match is: the counted noun ("78 units",
+  "8 UN resolutions"), whether a bare number is a year, a date, a clock time, a duration, a list
+  marker or a label ("Article 5", "C5+1"), and the context fields.
+
+Kinds and units: money (ISO 4217 code; ``unspecified`` when the text names no currency — never
+guessed), percent (``percent``), multiplier (``times``), quantity (SI-style symbol: km, t, GW, m3),
+count (``count``). A range has ``value`` and ``value_max``; a scale word written once applies to
+both ends ("from 5.5 to 13.5 billion"), and so does a currency or unit written once.
+
+Span convention (follows the reference gold of the seed article)
+- The span is the number with its currency, scale and unit: "$400 billion", "45%", "5-6 percent",
+  "2.5 times". A range includes its "from"/"between": "from 5.5 to 13.5 billion".
+- A count includes the counted noun phrase that directly follows it ("78 units",
+  "8 UN resolutions", "nearly 70 million people"); a quotation mark or any other punctuation ends
+  it ("more than 10 “Central Asia Plus” formats" gives "more than 10").
+- The qualifier (about, almost, more than, up to, at least, less than) is always reported in
+  ``qualifier``. It is part of the span only for counts and multipliers, where it is bound into
+  the quantity phrase ("more than 10", "almost doubled", "over 300 agreements"); an amount with a
+  currency, percent sign or unit starts at the amount ("about $400 billion" gives "$400 billion").
+
+Not figures: years (a four-digit 1000–2100 without unit or scale), dates (next to a month),
+durations ("30 years"), clock times, ordinals ("fifth", "5th"), number-noun compounds
+("five-party", "10-year"), list markers, labels and names ("Article 5", "C5+1", "G20",
+"Central Asia – 2040"), numbers inside quoted titles (the quotes component's ``quoted_names``),
+the bare word "one" ("one example", "one of the", the pronoun), and small word numbers after a
+determiner ("the five states": a reference to a set, not a statistic).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.numbers import (
+    NumberParseError,
+    UnitEntry,
+    WordNumberParser,
+    parse_digits,
+)
+from pipeline.extensions import FIGURES_GROUP, QUOTED_NAMES_GROUP
+from pipeline.resources import load_jsonl
+
+_DETERMINERS = frozenset({"the", "these", "those", "all", "its", "their", "our", "both", "each"})
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_PERIOD_PATTERNS = [
+    rf"\bfrom\s+{_YEAR}\s+(?:to|till|until|through)\s+{_YEAR}\b",
+    rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b",
+    rf"\b{_YEAR}\s*[-–—/]\s*{_YEAR}\b",
+    rf"\bsince\s+{_YEAR}\b",
+    rf"\b(?:in|by|for|during|until|till|through|as\s+of|at\s+the\s+end\s+of|in\s+early|in\s+late)"
+    rf"\s+{_YEAR}\b",
+]
+_PERIOD_RE = re.compile("|".join(f"(?:{p})" for p in _PERIOD_PATTERNS), re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
+_LABEL_POS = frozenset({"PROPN"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_NP_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_MAX_COUNTED_NOUN = 4
+_MAX_METRIC_TOKENS = 10
+
+
+@dataclass(frozen=True)
+class _UnitInfo:
+    kind: str  # money | percent | multiplier | quantity
+    unit: str
+    factor: float = 1.0  # e.g. "bcm" = 1e9 cubic metres
+    cues: tuple[tuple[str, str], ...] = ()
+
+
+def _alternation(forms: list[str], case_sensitive: bool) -> str:
+    """Return a regex alternation of ``forms``, longest first, bounded where a form is a word."""
+    parts = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        pat = re.escape(form).replace(r"\ ", r"\s+")
+        if form[:1].isalnum():
+            pat = r"(?<![^\W\d_])" + pat
+        if form[-1:].isalnum():
+            pat = pat + r"(?![^\W\d_])"
+        parts.append(pat if not case_sensitive else f"(?-i:{pat})")
+    return "|".join(parts) if parts else r"(?!x)x"
 
 
 class SummitFigures:
-    """Placeholder until the real component lands."""
+    """Finds figures and writes them to ``doc.spans["figures"]`` with ``span._.summit_figure``."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        units_file: str = "units.jsonl",
+        small_word_max: float = 10,
+        default_bare_scaled: str = "money",
+    ) -> None:
         self.name = name
+        self.small_word_max = small_word_max
+        self.default_bare_scaled = default_bare_scaled
+        entries = load_jsonl(units_file, UnitEntry)
+        self.words = WordNumberParser(entries)
+        self._build(entries)
 
+    # ---- vocabulary -> compiled expressions (once)
+    def _build(self, entries: list[UnitEntry]) -> None:
+        self.prefix_units: dict[str, _UnitInfo] = {}
+        self.suffix_units: dict[str, _UnitInfo] = {}
+        self.scales: dict[str, float] = {}
+        self.multiplier_words: dict[str, tuple[float, bool]] = {}
+        self.qualifiers: dict[str, str] = {}
+        self.months: set[str] = set()
+        self.time_words: set[str] = set()
+        self.reference_words: set[str] = set()
+        self.context: dict[str, str] = {}
+        cs_prefix: list[str] = []
+        ci_prefix: list[str] = []
+        cs_suffix: list[str] = []
+        ci_suffix: list[str] = []
+        spaced_scales: list[str] = []
+        glued_scales: list[str] = []
+        qual_forms: list[str] = []
+        mult_forms: list[str] = []
+        for e in entries:
+            kind = {
+                "currency": "money",
+                "percent": "percent",
+                "multiplier": "multiplier",
+                "unit": "quantity",
+            }.get(e.type)
+            if kind is not None:
+                info = _UnitInfo(kind, e.norm, e.value or 1.0, tuple(e.cues.items()))
+                for f in e.prefix:
+                    self.prefix_units[self._key(f, e.case_sensitive)] = info
+                    (cs_prefix if e.case_sensitive else ci_prefix).append(f)
+                for f in e.suffix:
+                    self.suffix_units[self._key(f, e.case_sensitive)] = info
+                    (cs_suffix if e.case_sensitive else ci_suffix).append(f)
+                if e.type == "multiplier" and e.value is not None:
+                    for f in e.forms:
+                        self.multiplier_words[f.lower()] = (e.value, e.verb_only)
+                        mult_forms.append(f)
+            elif e.type == "scale" and e.value is not None:
+                for f in e.forms:
+                    self.scales[f.lower()] = e.value
+                    (glued_scales if e.glued_only else spaced_scales).append(f)
+            elif e.type == "qualifier":
+                for f in e.forms:
+                    self.qualifiers[" ".join(f.lower().split())] = e.norm
+                    qual_forms.append(f)
+            elif e.type == "month":
+                self.months.update(f.lower() for f in e.forms)
+            elif e.type == "time":
+                self.time_words.update(f.lower() for f in e.forms)
+            elif e.type == "reference":
+                self.reference_words.update(f.lower() for f in e.forms)
+            elif e.type == "context":
+                for f in e.forms:
+                    self.context[f.lower()] = e.norm
+
+        word_forms = [w for w in self.words.words() if w not in ("half", "quarter")]
+        word_atom = _alternation([w for w in word_forms if w not in self.words.scales], False)
+        word_num = (
+            rf"(?:(?:an?\s+)(?=(?:dozen|hundred|{_alternation(list(self.words.scales), False)})))?"
+            rf"(?:{word_atom})(?:(?:\s+|-)(?:and\s+)?(?:{word_atom}))*"
+            rf"(?:\s+and\s+an?\s+(?:half|quarter)(?![^\W\d_]))?"
+        )
+        digits = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
+        number = rf"(?:{digits}|{word_num})"
+        prefix = f"(?:{_alternation(ci_prefix, False)}|{_alternation(cs_prefix, True)})"
+        suffix = f"(?:{_alternation(ci_suffix, False)}|{_alternation(cs_suffix, True)})"
+        scale = (
+            rf"(?:\s*-?\s*(?:{_alternation(spaced_scales, False)})"
+            rf"|(?:{'|'.join(re.escape(g) for g in glued_scales)})(?![^\W\d_]))"
+        )
+        qual = _alternation(qual_forms, False)
+        one = (
+            rf"(?P<cur@>{prefix})?\s?(?P<n@>{number})(?P<s@>{scale})?"
+            rf"(?:\s?(?P<u@>{suffix}))?"
+        )
+        self.figure_re = re.compile(
+            rf"(?<![\w.+/#№$€£¥₽₸-])(?:(?P<qual>{qual})\s+)?"
+            rf"(?:(?P<btw>between)\s+|(?P<frm>from)\s+)?"
+            + one.replace("@", "1")
+            + r"(?:(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|\s+to\s+)))"
+            + one.replace("@", "2")
+            # "from"/"between" belong to a range only: without a second number, match without them
+            + r")?(?(btw)(?(n2)|(?!))|)(?(frm)(?(n2)|(?!))|)"
+            + r"(?![\w+]|-[^\W\d_]|[.,]\d|:\d)",
+            re.IGNORECASE,
+        )
+        self.multiplier_re = re.compile(
+            rf"(?:(?P<qual>{qual})\s+)?(?P<mw>{_alternation(mult_forms, False)})", re.IGNORECASE
+        )
+
+    @staticmethod
+    def _key(form: str, case_sensitive: bool) -> str:
+        form = " ".join(form.split())
+        return form if case_sensitive else form.lower()
+
+    def _unit(self, text: str | None, table: dict[str, _UnitInfo]) -> _UnitInfo | None:
+        if not text:
+            return None
+        key = " ".join(text.split())
+        return table.get(key) or table.get(key.lower())
+
+    # ---- the component
     def __call__(self, doc: Doc) -> Doc:
+        """Return ``doc`` with ``doc.spans["figures"]`` set (one span per figure)."""
+        text = doc.text
+        blocked = self._blocked_ranges(doc)
+        found: list[dict[str, Any]] = []
+        taken: list[tuple[int, int]] = []
+        for m in self.figure_re.finditer(text):
+            fig = self._from_number(doc, m)
+            if fig is not None and not _inside(fig["start"], fig["end"], blocked):
+                found.append(fig)
+                taken.append((m.start(), m.end()))
+        for m in self.multiplier_re.finditer(text):
+            if _overlaps(m.start("mw"), m.end("mw"), taken):
+                continue
+            fig = self._from_multiplier_word(doc, m)
+            if fig is not None and not _inside(fig["start"], fig["end"], blocked):
+                found.append(fig)
+        spans = []
+        for fig in sorted(found, key=lambda f: (f["start"], f["end"])):
+            span = doc.char_span(fig["start"], fig["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            self._add_context(doc, span, fig)
+            span._.summit_figure = fig
+            span.label_ = fig["kind"]
+            spans.append(span)
+        doc.spans[FIGURES_GROUP] = spans
         return doc
 
+    def _blocked_ranges(self, doc: Doc) -> list[tuple[int, int]]:
+        """Return char ranges of quoted names/titles: numbers there are part of a name."""
+        out = []
+        for span in doc.spans.get(QUOTED_NAMES_GROUP, []):
+            q = span._.summit_quote or {}
+            out.append((q.get("start", span.start_char), q.get("end", span.end_char)))
+        return out
 
-@Language.factory("summit_figures", default_config={})
-def make_figures(nlp: Language, name: str) -> SummitFigures:
-    """Return the summit_figures component."""
-    return SummitFigures(nlp, name)
+    def _value(self, raw: str) -> float | None:
+        raw = raw.strip()
+        try:
+            if raw[:1].isdigit():
+                return parse_digits(raw)
+            return self.words.parse(raw)
+        except NumberParseError:
+            return None
+
+    def _scale(self, raw: str | None) -> float:
+        if not raw:
+            return 1.0
+        return self.scales.get(raw.strip(" -\t\n").lower(), 1.0)
+
+    def _from_number(self, doc: Doc, m: re.Match[str]) -> dict[str, Any] | None:
+        v1 = self._value(m.group("n1"))
+        if v1 is None:
+            return None
+        ranged = m.group("n2") is not None
+        v2 = self._value(m.group("n2")) if ranged else None
+        if ranged and v2 is None:
+            return None
+        s1, s2 = self._scale(m.group("s1")), self._scale(m.group("s2"))
+        glued = any(
+            g is not None and g.strip() and g.strip().lower() in ("k", "m", "b")
+            for g in (m.group("s1"), m.group("s2"))
+        )
+        cur = self._unit(m.group("cur1"), self.prefix_units) or self._unit(
+            m.group("cur2"), self.prefix_units
+        )
+        suf = self._unit(m.group("u2"), self.suffix_units) or self._unit(
+            m.group("u1"), self.suffix_units
+        )
+        info = cur or suf
+        if glued and (info is None or info.kind != "money"):
+            return None  # "5m" is five metres unless it is money
+        has_scale = bool(m.group("s1") or m.group("s2"))
+        words_only = not m.group("n1")[:1].isdigit()
+        # a scale or unit written once covers both ends of a range
+        if ranged and not m.group("s1"):
+            s1 = s2
+        if ranged and not m.group("s2"):
+            s2 = s1
+        value = v1 * s1
+        value_max = v2 * s2 if v2 is not None else None
+        if info is not None:
+            value *= info.factor
+            if value_max is not None:
+                value_max *= info.factor
+
+        n1_start = m.start("n1")
+        start = m.start("cur1") if m.group("cur1") else n1_start
+        if ranged and (m.group("frm") or m.group("btw")):
+            start = m.start("frm") if m.group("frm") else m.start("btw")
+        end = m.end()
+        qualifier = self._qualifier(m.group("qual"))
+
+        # "from 5 percent" without a second number: "from" is not part of the figure
+        if not self._plausible(doc, m, v1, v2, info, has_scale, words_only):
+            return None
+        if info is None:
+            kind, unit, end = self._bare(doc, m, value, has_scale)
+            if kind is None:
+                return None
+        else:
+            kind, unit = info.kind, self._currency_code(doc, m, info)
+        if qualifier and kind in ("count", "multiplier") and m.group("qual"):
+            start = m.start("qual")
+        return {
+            "start": start,
+            "end": end,
+            "value": float(value),
+            "value_max": None if value_max is None else float(value_max),
+            "unit": unit,
+            "qualifier": qualifier,
+            "kind": kind,
+        }
+
+    def _qualifier(self, raw: str | None) -> str | None:
+        if not raw:
+            return None
+        return self.qualifiers.get(" ".join(raw.lower().split()))
+
+    def _currency_code(self, doc: Doc, m: re.Match[str], info: _UnitInfo) -> str:
+        """Return the unit; an ambiguous currency word (manat) takes its code from the sentence."""
+        if not info.cues:
+            return info.unit
+        sent = _sentence_text(doc, m.start())
+        for cue, code in info.cues:
+            if re.search(rf"\b{re.escape(cue)}", sent):
+                return code
+        return info.unit
+
+    def _plausible(
+        self,
+        doc: Doc,
+        m: re.Match[str],
+        v1: float,
+        v2: float | None,
+        info: _UnitInfo | None,
+        has_scale: bool,
+        words_only: bool,
+    ) -> bool:
+        """Return False for years, dates, clock times, durations, labels and list markers."""
+        text = doc.text
+        n1 = m.group("n1")
+        plain_year = re.fullmatch(_YEAR, n1.strip()) is not None
+        second_year = v2 is None or re.fullmatch(_YEAR, (m.group("n2") or "").strip())
+        if info is None and not has_scale and plain_year and second_year:
+            return False  # a year or a year range is a period, not a figure
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 30]
+        prev_word = re.search(r"([^\W\d_][\w.]*)\W*$", before)
+        next_word = re.match(r"\W*([^\W\d_][\w.']*)", after)
+        pw = prev_word.group(1) if prev_word else ""
+        nw = next_word.group(1) if next_word else ""
+        if info is None or info.kind not in ("money", "percent", "multiplier"):
+            # a number next to a month is a date: "September 14", "1 September"
+            if (pw.lower() in self.months or nw.lower() in self.months) and not has_scale:
+                return False
+            if nw.lower() in self.time_words and not has_scale:
+                return False  # durations and clock times: "30 years", "10 a.m."
+            if re.match(r"\s*[.:]\d{2}\b", text[m.end() : m.end() + 4]):
+                return False
+        if info is None and not has_scale:
+            # labels: "Article 5", "Resolution 2231", "Summit 2024", "Central Asia – 2040"
+            gap = before[prev_word.end(1) :] if prev_word else ""
+            if (
+                pw
+                and gap.strip() in ("", "–", "—", "-", "№")
+                and (
+                    pw.lower() in self.reference_words
+                    or (pw[:1].isupper() and not _sentence_start(before))
+                )
+            ):
+                return False
+            # numbered list markers: "1." or "2)" at the start of a line
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if not text[line_start : m.start()].strip() and re.match(r"[.)]\s", after):
+                return False
+        if words_only and not has_scale and info is None:
+            if m.group("n1").strip().lower() in ("one", "a", "an") and v2 is None:
+                return False  # "one example", "one of the", the pronoun "one"
+            if v1 <= self.small_word_max and pw.lower() in _DETERMINERS:
+                return False  # "the five states": a set, not a statistic
+            if re.match(r"\s+of\b", after):
+                return False  # "two of the leaders"
+        return True
+
+    def _bare(
+        self, doc: Doc, m: re.Match[str], value: float, has_scale: bool
+    ) -> tuple[str | None, str, int]:
+        """Classify a number without unit: count with its noun, or an amount without currency.
+
+        Returns (kind, unit, span end); kind None means "not a figure".
+        """
+        end = m.end()
+        noun_end = self._counted_noun_end(doc, end)
+        if noun_end is not None:
+            return "count", "count", noun_end
+        words_only = not m.group("n1")[:1].isdigit()
+        if has_scale:
+            ctx = self._context_kind(doc, m.start())
+            if ctx == "count":
+                return "count", "count", end
+            return self.default_bare_scaled, "unspecified", end
+        if words_only and not re.fullmatch(r"(?i)an?\s+dozen", m.group("n1").strip()):
+            return None, "", end  # a bare word number with nothing counted is rarely a figure
+        return "count", "count", end
+
+    def _counted_noun_end(self, doc: Doc, end: int) -> int | None:
+        """Return the end of the noun phrase right after ``end`` ("UN resolutions"), or None."""
+        tok = _token_at_or_after(doc, end)
+        if tok is None or doc.text[end : tok.idx].strip():
+            return None
+        last: Token | None = None
+        for t in doc[tok.i : tok.i + _MAX_COUNTED_NOUN]:
+            if t.pos_ not in _NP_INNER_POS and not (t.text == "-" and last is not None):
+                break
+            if t.lower_ in self.time_words or t.lower_ in self.months:
+                return None
+            if t.pos_ in _NOUN_POS:
+                last = t
+            glued = t.whitespace_ == "" and t.i + 1 < len(doc)
+            if glued and doc[t.i + 1].is_punct and doc[t.i + 1].text != "-":
+                break
+        if last is None:
+            return None
+        return last.idx + len(last.text)
+
+    def _context_kind(self, doc: Doc, char: int) -> str | None:
+        """Return "money" or "count" from the words of the sentence around ``char``."""
+        tok = _token_at_or_after(doc, char)
+        if tok is None:
+            return None
+        found = [self.context.get(t.lower_) for t in tok.sent]
+        if "money" in found:
+            return "money"
+        if "count" in found:
+            return "count"
+        return None
+
+    def _from_multiplier_word(self, doc: Doc, m: re.Match[str]) -> dict[str, Any] | None:
+        word = m.group("mw").lower()
+        value, verb_only = self.multiplier_words[word]
+        tok = _token_at_or_after(doc, m.start("mw"))
+        if tok is None:
+            return None
+        if verb_only and tok.pos_ != "VERB":
+            return None  # "double taxation", "triple helix"
+        if word == "twice" and re.match(r"\s+(?:a|an|per|every)\s", doc.text[m.end() :]):
+            return None  # "twice a year" is a frequency
+        qualifier = self._qualifier(m.group("qual"))
+        return {
+            "start": m.start("qual") if qualifier else m.start("mw"),
+            "end": m.end("mw"),
+            "value": float(value),
+            "value_max": None,
+            "unit": "times",
+            "qualifier": qualifier,
+            "kind": "multiplier",
+        }
+
+    # ---- context: metric, period, subject
+    def _add_context(self, doc: Doc, span: Span, fig: dict[str, Any]) -> None:
+        fig["metric"] = self._metric(span)
+        fig["period"] = _period(doc, span)
+        fig["subject"] = _subject(span)
+
+    def _metric(self, span: Span) -> str | None:
+        """Return the noun phrase the figure measures, found by walking up the parse."""
+        root = span.root
+        node: Token = root
+        if root.pos_ == "VERB":  # "tripled the number of bus flights", "tourism has doubled"
+            for dep in ("dobj", "nsubjpass", "nsubj"):
+                for child in root.children:
+                    if child.dep_ == dep and child.pos_ in _NOUN_POS:
+                        return _np_text(child, span)
+        for _ in range(4):
+            head = node.head
+            if head == node:
+                break
+            if head.i >= span.start and head.i < span.end:
+                node = head
+                continue
+            if head.pos_ in _NOUN_POS and head.lower_ not in self.suffix_units:
+                return _np_text(head, span)
+            if head.pos_ in ("VERB", "AUX"):
+                for dep in ("dobj", "nsubjpass", "nsubj"):
+                    for child in head.children:
+                        if (
+                            child.dep_ == dep
+                            and child.pos_ in _NOUN_POS
+                            and not (span.start <= child.i < span.end)
+                        ):
+                            return _np_text(child, span)
+            node = head
+        return None
+
+
+def _np_text(head: Token, fig: Span) -> str:
+    """Return a compact noun phrase around ``head``: modifiers + head + an "of" complement."""
+    doc = head.doc
+    left = head.i
+    for child in head.lefts:
+        if (
+            child.dep_ in ("compound", "amod", "nmod", "poss")
+            and not fig.start <= child.i < fig.end
+        ):
+            left = min(left, child.left_edge.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "between", "in"):
+            sub = [t.i for t in child.subtree if not fig.start <= t.i < fig.end]
+            if len(sub) <= 1:
+                break  # "increase of 2.5 times": the complement is the figure itself
+            stop = next(
+                (t.i for t in child.subtree if t.is_punct or fig.start <= t.i < fig.end), None
+            )
+            last = max(sub) if sub else right
+            if stop is not None and stop <= child.i + 1:
+                break  # "adoption of 8 UN resolutions": the figure is the complement
+            if stop is not None:
+                last = min(last, stop - 1)
+            right = max(right, last)
+            break
+    right = min(right, left + _MAX_METRIC_TOKENS - 1)
+    words = doc[left : right + 1]
+    text = words.text
+    if words[0].lower_ in ("the", "a", "an", "its", "their"):
+        text = doc[left + 1 : right + 1].text
+    return text
+
+
+def _period(doc: Doc, span: Span) -> str | None:
+    """Return the year expression in the same clause nearest to the figure, or None."""
+    sent = span.sent
+    base = sent.start_char
+    s_text = sent.text
+    # the clause: the part of the sentence between ";" / ":" / dash breaks holding the figure
+    lo, hi = 0, len(s_text)
+    for b in _CLAUSE_BREAK.finditer(s_text):
+        if b.end() <= span.start_char - base:
+            lo = b.end()
+        elif b.start() >= span.end_char - base:
+            hi = b.start()
+            break
+    best: tuple[int, str] | None = None
+    for p in _PERIOD_RE.finditer(s_text, lo, hi):
+        if p.start() + base < span.end_char and p.end() + base > span.start_char:
+            continue
+        dist = min(abs(p.start() + base - span.start_char), abs(p.end() + base - span.end_char))
+        if best is None or dist < best[0]:
+            best = (dist, p.group(0))
+    if best is None:
+        return None
+    text = best[1]
+    return re.sub(r"^(?:in|for|during)\s+(?=from|between)", "", text, flags=re.IGNORECASE)
+
+
+def _subject(span: Span) -> str | None:
+    """Return the nearest country/region entity of the clause (preferring one before the figure)."""
+    before: Span | None = None
+    after: Span | None = None
+    for ent in span.sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "NORP"):
+            continue
+        if ent.end <= span.start:
+            before = ent
+        elif ent.start >= span.end and after is None:
+            after = ent
+    chosen = before or after
+    return chosen.text if chosen is not None else None
+
+
+def _token_at_or_after(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    for t in doc:
+        if t.idx >= char:
+            return t
+    return None
+
+
+def _sentence_text(doc: Doc, char: int) -> str:
+    tok = _token_at_or_after(doc, char)
+    return tok.sent.text if tok is not None else doc.text
+
+
+def _sentence_start(before: str) -> bool:
+    """Return True when the text before a word ends a sentence (so its capital says nothing)."""
+    stripped = before.rstrip()
+    m = re.search(r"([^\W\d_][\w.]*)$", stripped)
+    head = stripped[: m.start()] if m else stripped
+    return not head.strip() or head.rstrip()[-1:] in ".!?\n"
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in ranges)
+
+
+@Language.factory(
+    "summit_figures",
+    assigns=["doc.spans", "span._.summit_figure"],
+    requires=["token.pos", "token.dep"],
+    default_config={
+        "units_file": "units.jsonl",
+        "small_word_max": 10,
+        "default_bare_scaled": "money",
+    },
+)
+def make_figures(
+    nlp: Language,
+    name: str,
+    units_file: str,
+    small_word_max: float,
+    default_bare_scaled: str,
+) -> SummitFigures:
+    """Return the summit_figures component reading its vocabulary from ``units_file``."""
+    return SummitFigures(nlp, name, units_file, small_word_max, default_bare_scaled)

@@ -1,0 +1,132 @@
+"""Number and unit vocabulary for summit_figures: the data model of units.jsonl and number parsing.
+
+Why our own parser: measured on the forms these texts use, ``word2number`` 1.1, ``text2num`` 3.1
+and ``number-parser`` 0.3 all read "seventy" or "two hundred and fifty", but none reads
+"one and a half" (word2number returns 1, the others fail or return None) or "a dozen"; the words
+we need are a closed set of ~35 that live in units.jsonl, so a 40-line rule parser keeps the
+component dependency-free and data-driven.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EntryType = Literal[
+    "currency",
+    "percent",
+    "multiplier",
+    "scale",
+    "number",
+    "unit",
+    "qualifier",
+    "time",
+    "month",
+    "reference",
+    "context",
+]
+
+
+class UnitEntry(BaseModel):
+    """One line of units.jsonl: a currency, unit, scale, number word, qualifier or date word."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: EntryType
+    norm: str = Field(description="Normalised name written to the record (ISO code, unit, ...).")
+    value: float | None = Field(default=None, description="Number the word stands for.")
+    prefix: list[str] = Field(default_factory=list, description="Forms before the number.")
+    suffix: list[str] = Field(default_factory=list, description="Forms after the number.")
+    forms: list[str] = Field(default_factory=list, description="Stand-alone forms.")
+    case_sensitive: bool = False
+    verb_only: bool = Field(default=False, description="A figure only when tagged VERB.")
+    glued_only: bool = Field(default=False, description="Only directly after digits ('5m').")
+    cues: dict[str, str] = Field(
+        default_factory=dict, description="Sentence word -> other code (ambiguous currencies)."
+    )
+
+
+class NumberParseError(ValueError):
+    """A string that the figure grammar matched could not be read as a number."""
+
+
+# Thousands separators: comma, narrow/normal no-break space, apostrophe (Swiss style).
+_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009']")
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+
+
+def parse_digits(text: str) -> float:
+    """Return the value of a digit string such as ``1,200``, ``10.5`` or ``10,5`` (decimal comma).
+
+    A comma followed by exactly three digits is a thousands separator; any other single comma
+    (``10,5``) is a decimal comma, as written in Russian- and German-style texts.
+    """
+    s = text.strip()
+    if re.fullmatch(r"\d+,\d{1,2}", s):
+        s = s.replace(",", ".")
+    s = _SEPARATORS.sub("", s)
+    try:
+        return float(s)
+    except ValueError as err:
+        raise NumberParseError(f"not a digit number: {text!r}") from err
+
+
+class WordNumberParser:
+    """Reads English number words ("seventy", "two hundred and fifty", "one and a half").
+
+    Built from the ``number`` and ``scale`` entries of units.jsonl so that the vocabulary is data.
+    """
+
+    def __init__(self, entries: list[UnitEntry]) -> None:
+        self.small: dict[str, float] = {}
+        self.scales: dict[str, float] = {}
+        for e in entries:
+            if e.type == "number" and e.value is not None:
+                for f in e.forms:
+                    self.small[f.lower()] = e.value
+            elif e.type == "scale" and e.value is not None and not e.glued_only:
+                for f in e.forms:
+                    if len(f) > 2:  # only spelled-out scale words take part in word numbers
+                        self.scales[f.lower()] = e.value
+
+    def words(self) -> list[str]:
+        """Return every word the parser knows (number words and spelled-out scales)."""
+        return sorted({*self.small, *self.scales}, key=len, reverse=True)
+
+    def parse(self, text: str) -> float:
+        """Return the value of ``text`` ("seventy-five", "a dozen", "one and a half").
+
+        Raises NumberParseError when a word is not a number word.
+        """
+        low = text.strip().lower()
+        fraction = 0.0
+        m = _AND_A_FRACTION.search(low)
+        if m:  # "one and a half": the fraction is added to the whole number before it
+            fraction = self.small.get(m.group(1), 0.0)
+            low = low[: m.start()]
+        low = _LEADING_ARTICLE.sub("one ", low)  # "a dozen", "a hundred" = one dozen, one hundred
+        total = 0.0
+        current = 0.0
+        seen = False
+        for word in _WORD_SPLIT.split(low):
+            if not word or word == "and":
+                continue
+            if word in self.scales:
+                total += (current or 1.0) * self.scales[word]
+                current = 0.0
+            elif word in ("hundred", "dozen"):
+                current = (current or 1.0) * self.small[word]
+            elif word in self.small:
+                current += self.small[word]
+            else:
+                raise NumberParseError(f"not a number word: {word!r} in {text!r}")
+            seen = True
+        if not seen:
+            raise NumberParseError(f"no number word in {text!r}")
+        return total + current + fraction
+
+
+_AND_A_FRACTION = re.compile(r"\s+and\s+an?\s+(half|quarter)$")
+_LEADING_ARTICLE = re.compile(r"^an?\s+")
