@@ -23,10 +23,13 @@ Span convention (follows the reference gold of the seed article)
 - A count includes the counted noun phrase that directly follows it ("78 units",
   "8 UN resolutions", "nearly 70 million people"); a quotation mark or any other punctuation ends
   it ("more than 10 “Central Asia Plus” formats" gives "more than 10").
-- The qualifier (about, almost, more than, up to, at least, less than) is always reported in
-  ``qualifier``. It is part of the span only for counts and multipliers, where it is bound into
-  the quantity phrase ("more than 10", "almost doubled", "over 300 agreements"); an amount with a
-  currency, percent sign or unit starts at the amount ("about $400 billion" gives "$400 billion").
+- The qualifier is always reported in ``qualifier`` (about, almost, more_than, up_to, at_least,
+  less_than). A bound (almost/nearly, more than/over, up to, at least, less than) is part of the
+  span whatever the kind: it changes what the number claims ("more than 10", "almost doubled",
+  "almost 30 percent", "more than 40 billion cubic metres"). An approximator (about, around,
+  approximately, some) only hedges it and stays outside ("about $400 billion" gives
+  "$400 billion", "about 12 percent" gives "12 percent"). Which is which is data:
+  ``in_span`` on the qualifier lines of units.jsonl.
 
 Not figures: years (a four-digit 1000–2100 without unit or scale), dates (next to a month),
 durations ("30 years"), clock times, ordinals ("fifth", "5th"), number-noun compounds
@@ -119,6 +122,7 @@ class SummitFigures:
         self.scales: dict[str, float] = {}
         self.multiplier_words: dict[str, tuple[float, bool]] = {}
         self.qualifiers: dict[str, str] = {}
+        self.outside_qualifiers: set[str] = set()
         self.months: set[str] = set()
         self.time_words: set[str] = set()
         self.reference_words: set[str] = set()
@@ -157,6 +161,8 @@ class SummitFigures:
             elif e.type == "qualifier":
                 for f in e.forms:
                     self.qualifiers[" ".join(f.lower().split())] = e.norm
+                    if not e.in_span:
+                        self.outside_qualifiers.add(e.norm)
                     qual_forms.append(f)
             elif e.type == "month":
                 self.months.update(f.lower() for f in e.forms)
@@ -318,7 +324,7 @@ class SummitFigures:
                 return None
         else:
             kind, unit = info.kind, self._currency_code(doc, m, info)
-        if qualifier and kind in ("count", "multiplier") and m.group("qual"):
+        if qualifier and qualifier not in self.outside_qualifiers:
             start = m.start("qual")
         return {
             "start": start,
@@ -466,7 +472,9 @@ class SummitFigures:
             return None  # "twice a year" is a frequency
         qualifier = self._qualifier(m.group("qual"))
         return {
-            "start": m.start("qual") if qualifier else m.start("mw"),
+            "start": m.start("qual")
+            if qualifier and qualifier not in self.outside_qualifiers
+            else m.start("mw"),
             "end": m.end("mw"),
             "value": float(value),
             "value_max": None,

@@ -43,6 +43,7 @@ class UnitEntry(BaseModel):
     case_sensitive: bool = False
     verb_only: bool = Field(default=False, description="A figure only when tagged VERB.")
     glued_only: bool = Field(default=False, description="Only directly after digits ('5m').")
+    in_span: bool = Field(default=True, description="A qualifier written inside the figure's span.")
     cues: dict[str, str] = Field(
         default_factory=dict, description="Sentence word -> other code (ambiguous currencies)."
     )
