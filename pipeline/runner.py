@@ -7,6 +7,7 @@ mapped over any distributed engine; ``run_extract`` adds the file handling aroun
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -188,51 +189,48 @@ def run_extract(
     if incremental and _manifest_fingerprint(out) == current_fp:
         previous = {d["doc_id"]: d for d in read_jsonl(out / "documents.jsonl")}
 
-    items: list[InputDoc] = []
     seen: dict[str, str] = {}
-    for path in files:
-        try:
-            item = read_input(path)
-        except InputError as err:
-            summary.errors.append(err.record)
-            continue
-        if item.doc_id in seen:
-            summary.errors.append(
-                ErrorRecord(
-                    path=item.path,
-                    kind="duplicate_doc_id",
-                    message=f"doc_id {item.doc_id!r} is already used by {seen[item.doc_id]}",
+    reuse: set[str] = set()
+
+    def todo() -> Iterator[InputDoc]:
+        """Stream the inputs to process: read lazily, so memory stays flat as the corpus grows."""
+        for path in files:
+            try:
+                item = read_input(path)
+            except InputError as err:
+                summary.errors.append(err.record)
+                tick()
+                continue
+            if item.doc_id in seen:
+                summary.errors.append(
+                    ErrorRecord(
+                        path=item.path,
+                        kind="duplicate_doc_id",
+                        message=f"doc_id {item.doc_id!r} is already used by {seen[item.doc_id]}",
+                    )
                 )
-            )
-            continue
-        seen[item.doc_id] = item.path
-        items.append(item)
+                tick()
+                continue
+            seen[item.doc_id] = item.path
+            old = previous.get(item.doc_id)
+            if old and old.get("sha256") == item.sha256 and old.get("path") == item.path:
+                reuse.add(item.doc_id)
+                tick()
+                continue
+            yield item
 
-    reuse = {
-        i.doc_id
-        for i in items
-        if i.doc_id in previous
-        and previous[i.doc_id].get("sha256") == i.sha256
-        and previous[i.doc_id].get("path") == i.path
-    }
-    todo = [i for i in items if i.doc_id not in reuse]
-    tick = progress(len(todo)) if progress else (lambda: None)
-
+    tick = progress(len(files)) if progress else (lambda: None)
     _ensure_dir(out)
     for stale in out.glob(".*.tmp"):  # left by a run killed while renaming into place
         stale.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="summit-spool-") as tmp:
         spools = {name: SortedSpool(Path(tmp)) for name in OUTPUT_TYPES}
-        for name in OUTPUT_TYPES:
-            if name == "errors" or not reuse:
-                continue
-            for record in read_jsonl(out / f"{name}.jsonl"):
-                if record.get("doc_id") in reuse:
-                    spools[name].add(_sort_key(record), json.dumps(record, ensure_ascii=False))
-        summary.skipped = len(reuse)
-        nlp = nlp_factory() if todo else None
-        if nlp is not None:
-            for _item, records, result in process_texts(nlp, todo, date=date, workers=workers):
+        stream = todo()
+        first = next(stream, None)
+        if first is not None:
+            nlp = nlp_factory()
+            items = itertools.chain([first], stream)
+            for _item, records, result in process_texts(nlp, items, date=date, workers=workers):
                 tick()
                 if isinstance(result, ErrorRecord):
                     summary.errors.append(result)
@@ -243,6 +241,13 @@ def run_extract(
                 for name, recs in records.by_type().items():
                     for rec in recs:
                         spools[name].add(_sort_key(rec.model_dump()), dump_line(rec))
+        summary.skipped = len(reuse)
+        for name in OUTPUT_TYPES:  # the previous run's files are intact until the final rename
+            if name == "errors" or not reuse:
+                continue
+            for record in read_jsonl(out / f"{name}.jsonl"):
+                if record.get("doc_id") in reuse:
+                    spools[name].add(_sort_key(record), json.dumps(record, ensure_ascii=False))
         for error in summary.errors:
             spools["errors"].add([error.path, error.kind], dump_line(error))
         for name in OUTPUT_TYPES:
