@@ -18,8 +18,8 @@ test: $(BIN)/summit
 	$(BIN)/pytest
 
 lint: $(BIN)/summit
-	$(BIN)/ruff check pipeline models tests
-	$(BIN)/ruff format --check pipeline models tests
+	$(BIN)/ruff check pipeline models tests benchmarks
+	$(BIN)/ruff format --check pipeline models tests benchmarks
 	$(BIN)/mypy
 
 evaluate: $(BIN)/summit
