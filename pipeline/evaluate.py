@@ -252,7 +252,7 @@ _RIGHT_BOUNDARY = re.compile(r"[.!?…]+[)\"”’»']*(?=\s|$)|\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
 
 
-def sentence_window(text: str, start: int, end: int, limit: int = 300) -> tuple[str, str, str]:
+def sentence_window(text: str, start: int, end: int, limit: int = 200) -> tuple[str, str, str]:
     """Return ``(before, span, after)``: the sentence(s) around ``text[start:end]``.
 
     A cheap regex window (sentence-final punctuation or a blank line), good enough to show a
@@ -368,9 +368,17 @@ def _figure_value(g: Item, p: Item) -> bool:
     )
 
 
+def format_number(value: float) -> str:
+    """Return ``value`` for people: thousands separators, no exponent, no trailing zeros."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text if text not in {"-0", ""} else "0"
+
+
 def _fmt_value(item: Item) -> str:
     value, value_max = item.attrs["value"], item.attrs["value_max"]
-    shown = f"{value:g}" if value_max is None else f"{value:g}–{value_max:g}"
+    shown = format_number(value)
+    if value_max is not None:
+        shown += f"–{format_number(value_max)}"
     return f"{shown} {item.attrs['unit']}"
 
 
@@ -825,11 +833,14 @@ def render(
     for col in DOC_COLUMNS:
         per_doc.add_column(col, justify="right")
     for doc in evaluation.documents:
-        label = doc.doc_id if doc.predicted else f"{doc.doc_id} (not predicted)"
+        label = doc.doc_id if doc.predicted else f"{doc.doc_id} *"
         per_doc.add_row(label, *(_pct(prf_dict(doc.scores[c])["f1"]) for c in DOC_COLUMNS))
     console.print(per_doc)
     if missing:
-        console.print(f"[yellow]{len(missing)} gold document(s) missing from predictions[/]")
+        console.print(
+            f"[yellow]* {len(missing)} gold document(s) not in the predictions "
+            "(scored as all false negatives)[/]"
+        )
     if evaluation.ignored:
         console.print(
             f"[dim]{len(evaluation.ignored)} predicted document(s) without gold ignored[/]"

@@ -4,7 +4,7 @@ Uses displaCy's span renderer in manual mode: the spans come from the JSONL reco
 pipeline run), and the renderer needs token boundaries, so the text is tokenised with
 ``spacy.blank("en")`` and every record's character offsets are widened to whole tokens with
 ``Doc.char_span(..., alignment_mode="expand")``. The text is drawn paragraph by paragraph (one
-displaCy figure each) so the page keeps the article's layout.
+displaCy block each) so the page keeps the article's layout.
 """
 
 from __future__ import annotations
@@ -20,7 +20,13 @@ import spacy
 from spacy import displacy
 from spacy.language import Language
 
-from pipeline.evaluate import EvaluationError, Predictions, find_raw_text, load_predictions
+from pipeline.evaluate import (
+    EvaluationError,
+    Predictions,
+    find_raw_text,
+    format_number,
+    load_predictions,
+)
 
 COLORS = {"LEADER": "#7aecec", "QUOTE": "#feca74", "BODY": "#aa9cfc", "FIGURE": "#bfeeb7"}
 """Colour of each label kind (the part of the label before the colon)."""
@@ -42,10 +48,6 @@ class LabelledSpan:
     kb_id: str = ""
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def record_spans(pred: Predictions, doc_id: str) -> list[LabelledSpan]:
     """Return the labelled spans of one document's records.
 
@@ -62,9 +64,9 @@ def record_spans(pred: Predictions, doc_id: str) -> list[LabelledSpan]:
         proposers = ", ".join(b.proposers) or "collective"
         spans.append(LabelledSpan(b.start, b.end, f"BODY {b.status}: {proposers}"))
     for f in pred.figures.get(doc_id, []):
-        value = _number(f.value)
+        value = format_number(f.value)
         if f.value_max is not None:
-            value += f"–{_number(f.value_max)}"
+            value += f"–{format_number(f.value_max)}"
         spans.append(LabelledSpan(f.start, f.end, f"FIGURE: {value} {f.unit}"))
     return spans
 
@@ -97,9 +99,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
-def manual_parses(
-    text: str, spans: list[LabelledSpan], nlp: Language, title: str | None = None
-) -> list[dict[str, Any]]:
+def manual_parses(text: str, spans: list[LabelledSpan], nlp: Language) -> list[dict[str, Any]]:
     """Return displaCy manual span data, one dict per paragraph of ``text``.
 
     A span crossing a paragraph break is drawn in each paragraph it covers. Labels are
@@ -130,7 +130,7 @@ def manual_parses(
                 "text": doc.text,
                 "tokens": [t.text for t in doc],
                 "spans": items,
-                "title": title if not parses else None,
+                "title": None,
             }
         )
     return parses
@@ -164,11 +164,44 @@ def render_html(doc: str, pred_dir: Path, raw_dir: Path | None) -> str:
         for name in ("leaders", "quotes", "bodies", "figures")
     }
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-    heading = record.title if record is not None and record.title else doc_id
-    title = html.escape(f"{heading} — {doc_id}: {summary}", quote=False)
-    colors = {s.label: COLORS[s.label.split(":")[0].split()[0]] for s in spans}
-    colors = {html.escape(k, quote=False): v for k, v in colors.items()}
-    parses = manual_parses(text, spans, spacy.blank("en"), title)
-    return displacy.render(
-        parses, style="span", manual=True, page=True, options={"colors": colors}, jupyter=False
+    heading = f"{record.title} ({doc_id})" if record is not None and record.title else doc_id
+    colors = {
+        html.escape(s.label, quote=False): COLORS[s.label.split(":")[0].split()[0]] for s in spans
+    }
+    parses = manual_parses(text, spans, spacy.blank("en"))
+    body = displacy.render(
+        parses, style="span", manual=True, page=False, options={"colors": colors}, jupyter=False
     )
+    legend = " ".join(
+        f'<span style="background: {color}; padding: 0.1em 0.4em">{kind}</span>'
+        for kind, color in COLORS.items()
+    )
+    return _PAGE.format(
+        title=html.escape(heading),
+        summary=html.escape(f"{summary} — from {pred_dir}"),
+        legend=legend,
+        body=body,
+    )
+
+
+# displaCy's own page template has no charset (non-ASCII names would break when the file is
+# opened from disk) and puts a 6rem gap after every figure; this one keeps paragraphs close.
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>
+body {{ font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 16px;
+       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }}
+.spans {{ margin-bottom: 1.2rem; }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>{summary}</p>
+<p>{legend}</p>
+{body}
+</body>
+</html>
+"""
