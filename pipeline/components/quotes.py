@@ -1,22 +1,958 @@
-"""summit_quotes component (stub: being written)."""
+"""summit_quotes: direct quotations, told apart from quoted names, with their speakers.
+
+Three steps, each one pass:
+
+1. ``pair_marks`` scans the characters once and pairs quotation marks of every style (“…”, "…",
+   «…», »…«, „…“, ‘…’, '…', ‹…›, 「…」) with a stack, so a quotation may contain a quoted name with
+   the same marks. Pairing is confined to a paragraph: a quotation that runs on re-opens at the
+   start of the next paragraph (the typographic convention), and an unbalanced mark is dropped at
+   the paragraph end instead of swallowing the rest of the document. Apostrophes (it's, region’s,
+   O‘zbekiston) are letters, not marks.
+2. Each pair is classified: a quoted name or title (after a title noun such as *format* or
+   *resolution*, title case, or a short modifier before a noun: “green” hydrogen) or scare quote
+   goes to ``doc.spans["quoted_names"]``; the rest are quotations.
+3. Each quotation is attributed: "according to X" / "in his words"; a byline dash; the subject of
+   a cue verb that governs the quotation in the dependency tree (partial quotes inside a clause);
+   the nearest cue verb before or after it in the sentence (split quotes share it); a verbless
+   ``X: “…”``; or the previous quotation of the paragraph. The speaker mention resolves to a leader
+   through ``doc.spans["leaders"]`` (kb id of the span covering it, or of a pronoun's antecedent).
+
+The cue lexicon, title nouns and role nouns are data: ``pipeline/resources/quote_cues.jsonl``.
+Quote triples follow textacy's ``DQTriple`` and citron's cue/source/content records.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, model_validator
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extensions import LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
+from pipeline.resources import load_jsonl
+
+CueKind = Literal[
+    "verb", "phrase", "according_to", "in_words", "title_head", "title_marker", "role_noun"
+]
+
+
+class QuoteCue(BaseModel):
+    """One line of quote_cues.jsonl."""
+
+    kind: CueKind
+    text: str = Field(description="Lemma or phrase, lower case.")
+    forms: list[str] = Field(
+        default_factory=list,
+        description="Inflected forms of the first word (matched on the lower-cased token).",
+    )
+
+    @model_validator(mode="after")
+    def _forms_for_inflected_kinds(self) -> QuoteCue:
+        if self.kind in ("verb", "phrase") and not self.forms:
+            raise ValueError(f"cue {self.text!r} of kind {self.kind} needs its inflected 'forms'")
+        return self
+
+
+# --------------------------------------------------------------------------- mark pairing
+
+# Opening mark -> the marks that may close it.
+_CLOSERS: dict[str, str] = {
+    "“": "”“",
+    "„": "“”",
+    "‚": "‘’",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "›": "‹",
+    '"': '"',
+    "'": "'",
+    "‘": "’",
+    "”": "”",
+    "「": "」",
+    "『": "』",
+}
+_SINGLE = frozenset("'‘’‚‹›")
+MARK_CHARS = frozenset("“”„‚«»‹›\"'‘’「」『』")
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]")
+_OPEN_CONTEXT = frozenset("([{<—–-/") | MARK_CHARS
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}>…—–-/") | MARK_CHARS
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_LINE = re.compile(r"\n")
+
+
+@dataclass(frozen=True)
+class MarkPair:
+    """A pair of quotation marks: ``text[open]`` opens, ``text[close]`` closes.
+
+    The quoted text is ``text[open + 1 : close]`` (a quotation that runs over paragraphs includes
+    the paragraph breaks and the re-opening marks). ``depth`` is 0 for an outermost pair.
+    """
+
+    open: int
+    close: int
+    depth: int
+
+    @property
+    def start(self) -> int:
+        """Return the offset of the first character between the marks."""
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        """Return the offset just past the last character between the marks."""
+        return self.close
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each paragraph.
+
+    Paragraphs are separated by blank lines when the text has any, else by line breaks (texts
+    that mark paragraphs with single newlines).
+    """
+    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in splitter.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+def _is_open_context(ch: str) -> bool:
+    return ch == "" or ch.isspace() or ch in _OPEN_CONTEXT
+
+
+def _is_close_context(ch: str) -> bool:
+    return ch == "" or ch.isspace() or ch in _CLOSE_CONTEXT
+
+
+def pair_marks(text: str) -> list[MarkPair]:
+    """Return the quotation-mark pairs of ``text``, sorted by opening offset.
+
+    One left-to-right pass with a stack per paragraph. Straight and ambiguous marks are read by
+    their flanking characters (a mark after a space and before a letter opens; after a
+    letter and before a space or punctuation it closes); curly marks by their shape.
+    """
+    pairs: list[MarkPair] = []
+    carry: tuple[str, int] | None = None  # outermost opener still open at a paragraph end
+    for p_start, p_end in paragraph_spans(text):
+        stack: list[tuple[str, int]] = []
+        first = p_start
+        while first < p_end and text[first].isspace():
+            first += 1
+        if carry is not None:
+            # A quotation continues only if the next paragraph re-opens it with the same mark.
+            if first < p_end and text[first] == carry[0]:
+                stack.append(carry)
+                first += 1
+            carry = None
+        else:
+            first = p_start
+        for match in _MARK_RE.finditer(text, first, p_end):
+            i = match.start()
+            _step(text, i, p_start, p_end, stack, pairs)
+        if stack and stack[0][0] not in _SINGLE:
+            carry = stack[0]
+    pairs.sort(key=lambda p: (p.open, -p.close))
+    return pairs
+
+
+def _find_opener(stack: list[tuple[str, int]], closer: str, single: bool) -> int:
+    """Return the stack index of the nearest opener that ``closer`` closes, or -1."""
+    for k in range(len(stack) - 1, -1, -1):
+        opener = stack[k][0]
+        if closer in _CLOSERS[opener]:
+            return k
+        if single and opener not in _SINGLE:
+            return -1  # a single mark never closes across an open double one
+    return -1
+
+
+def _step(
+    text: str,
+    i: int,
+    p_start: int,
+    p_end: int,
+    stack: list[tuple[str, int]],
+    pairs: list[MarkPair],
+) -> None:
+    ch = text[i]
+    prev = text[i - 1] if i > p_start else ""
+    nxt = text[i + 1] if i + 1 < p_end else ""
+    looks_open = _is_open_context(prev) and not _is_close_context(nxt)
+    looks_close = not _is_open_context(prev) and _is_close_context(nxt)
+
+    def close(k: int) -> None:
+        pairs.append(MarkPair(open=stack[k][1], close=i, depth=k))
+        del stack[k:]
+
+    if ch in "'’‘" and prev.isalnum() and nxt.isalnum():
+        return  # apostrophe or a letter (it's, region’s, O‘zbekiston)
+    if ch in "'’":
+        k = _find_opener(stack, ch, single=True)
+        if k >= 0 and not (ch == "'" and looks_open and not looks_close):
+            close(k)
+        elif ch == "'" and looks_open:
+            stack.append((ch, i))
+        return  # a lone ’ is an apostrophe (the states’, ’90s)
+    if ch in "‘‚":
+        if ch == "‘" or looks_open:
+            stack.append((ch, i))
+        return
+    if ch == '"':
+        k = _find_opener(stack, ch, single=False)
+        if k >= 0 and not (looks_open and not looks_close):
+            close(k)
+        elif not (looks_close and not looks_open):
+            stack.append((ch, i))
+        return
+    if ch == "“":
+        k = _find_opener(stack, ch, single=False)
+        if k >= 0 and (stack[k][0] == "„" or (looks_close and not looks_open)):
+            close(k)
+        else:
+            stack.append((ch, i))
+        return
+    if ch in "”»›":
+        k = _find_opener(stack, ch, single=ch in _SINGLE)
+        if k >= 0:
+            close(k)
+        elif looks_open and not looks_close:
+            stack.append((ch, i))  # ”…” and »…« styles
+        return
+    if ch in "«‹":
+        k = _find_opener(stack, ch, single=ch in _SINGLE)
+        if k >= 0:
+            close(k)
+        else:
+            stack.append((ch, i))
+        return
+    if ch in "「『„":
+        stack.append((ch, i))
+        return
+    k = _find_opener(stack, ch, single=False)  # 」』
+    if k >= 0:
+        close(k)
+
+
+# --------------------------------------------------------------------------- the component
+
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_OTHER_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "i", "me", "my", "you"})
+_NON_SPEAKERS = frozenset({"it", "there", "this", "that", "which", "what", "these", "those"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_MINOR_WORDS = frozenset(
+    {"of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "plus", "de"}
+)
+_END_PUNCT = ".,;:!?…"
+_SENT_END = ".!?…"
+_DASHES = frozenset({"-", "–", "—", "―", "--"})
+_WORD_RE = re.compile(r"[^\W_][\w'’‘-]*")
+_VERB_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "pcomp", "parataxis"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "dobj", "pobj"})
+_NP_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+_NAME_PRIORITY = {"name": 0, "surname": 1, "role": 2, "pronoun": 3}
+_STRONG = frozenset({"according_to", "in_words", "byline", "colon", "split"})
+
+
+@dataclass
+class _Quote:
+    """Working state of one mark pair while the component runs."""
+
+    pair: MarkPair
+    o_tok: int
+    c_tok: int
+    parent: int | None
+    para: int
+    label: str = "QUOTE"
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None  # token range of the speaker mention
+    speaker_head: int | None = None
+    attribution: str = "none"
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Leader:
+    start: int
+    end: int
+    kb_id: str
+    label: str
 
 
 class SummitQuotes:
-    """Placeholder until the real component lands."""
+    """Find direct quotations and quoted names; attribute quotations to speakers."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        cues_file: str = "quote_cues.jsonl",
+        max_fragment_words: int = 3,
+        max_modifier_words: int = 5,
+        max_name_words: int = 8,
+        min_sentence_words: int = 4,
+        post_window: int = 12,
+    ) -> None:
         self.name = name
+        self.cues_file = cues_file
+        self.max_fragment_words = max_fragment_words
+        self.max_modifier_words = max_modifier_words
+        self.max_name_words = max_name_words
+        self.min_sentence_words = min_sentence_words
+        self.post_window = post_window
+        cues = load_jsonl(cues_file, QuoteCue)
+        self.title_heads = frozenset(
+            f.lower() for c in cues if c.kind == "title_head" for f in [c.text, *c.forms]
+        )
+        self.role_nouns = frozenset(c.text for c in cues if c.kind == "role_noun")
+        self.verb_forms = frozenset(
+            f.lower() for c in cues if c.kind in ("verb", "phrase") for f in c.forms
+        )
+        self.matcher = Matcher(nlp.vocab)
+        for cue in cues:
+            if cue.kind in ("title_head", "role_noun"):
+                continue
+            words = cue.text.lower().split()
+            first: dict[str, Any] = (
+                {"LOWER": {"IN": [f.lower() for f in cue.forms]}}
+                if cue.forms
+                else {"LOWER": words[0]}
+            )
+            pattern = [first] + [{"LOWER": w} for w in words[1:]]
+            self.matcher.add(cue.kind, [pattern])
 
+    # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc.spans["quotes"]`` and ``doc.spans["quoted_names"]``; return the doc."""
+        pairs = pair_marks(doc.text)
+        quotes: list[Span] = []
+        names: list[Span] = []
+        if pairs and len(doc):
+            ctx = _Context(self, doc)
+            items = ctx.build(pairs)
+            quotes, names = ctx.run(items)
+        doc.spans[QUOTES_GROUP] = quotes
+        doc.spans[QUOTED_NAMES_GROUP] = names
         return doc
 
 
-@Language.factory("summit_quotes", default_config={})
-def make_quotes(nlp: Language, name: str) -> SummitQuotes:
-    """Return the summit_quotes component."""
-    return SummitQuotes(nlp, name)
+class _Context:
+    """Everything computed once per Doc: token offsets, cue matches, leader mentions."""
+
+    def __init__(self, comp: SummitQuotes, doc: Doc) -> None:
+        self.c = comp
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.has_dep = doc.has_annotation("DEP")
+        self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
+        self.has_sents = self.has_dep or doc.has_annotation("SENT_START")
+        self.paras = paragraph_spans(self.text)
+        self.para_starts = [s for s, _ in self.paras]
+        # Cue matches: verb cues per token (phrases win over single verbs), patterns, markers.
+        self.verb_cue: dict[int, tuple[int, int]] = {}
+        self.patterns: list[tuple[str, int, int]] = []
+        self.marker_end: set[int] = set()
+        for match_id, s, e in comp.matcher(doc):
+            kind = doc.vocab.strings[match_id]
+            if kind in ("verb", "phrase"):
+                if self._verb_like(doc[s]):
+                    old = self.verb_cue.get(s)
+                    if old is None or old[1] < e:
+                        self.verb_cue[s] = (s, e)
+            elif kind == "title_marker":
+                self.marker_end.add(e - 1)
+            else:
+                self.patterns.append((kind, s, e))
+        self.patterns.sort(key=lambda p: p[1])
+        self.leaders = [
+            _Leader(sp.start_char, sp.end_char, sp.kb_id_, sp.label_)
+            for sp in doc.spans.get(LEADERS_GROUP, [])
+            if sp.kb_id_
+        ]
+        self.leaders.sort(key=lambda m: (m.start, m.end))
+        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.in_quote = [False] * len(doc)
+        self.new_leader_spans: list[Span] = []
+
+    # ------------------------------------------------------------------ helpers
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def _verb_like(self, tok: Token) -> bool:
+        if not self.has_pos:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return True
+        # The small model sometimes tags "notes"/"stresses" as nouns; keep those that head a clause.
+        return tok.dep_ in _VERB_DEPS and tok.pos_ not in ("ADP", "DET", "PRON")
+
+    def content_words(self, q: _Quote) -> list[str]:
+        return _WORD_RE.findall(self.text[q.pair.start : q.pair.end])
+
+    def content_tokens(self, q: _Quote) -> range:
+        return range(q.o_tok + 1, q.c_tok)
+
+    # ------------------------------------------------------------------ build + run
+    def build(self, pairs: Sequence[MarkPair]) -> list[_Quote]:
+        items: list[_Quote] = []
+        open_stack: list[int] = []  # indices of items enclosing the current pair
+        for pair in pairs:
+            while open_stack and items[open_stack[-1]].pair.close < pair.open:
+                open_stack.pop()
+            parent = open_stack[-1] if open_stack else None
+            o_tok, c_tok = self.tok_at(pair.open), self.tok_at(pair.close)
+            items.append(_Quote(pair, o_tok, c_tok, parent, self.para_of(pair.open)))
+            open_stack.append(len(items) - 1)
+        return items
+
+    def run(self, items: list[_Quote]) -> tuple[list[Span], list[Span]]:
+        # Names first (no attribution needed), so that they do not bound attribution windows.
+        for q in items:
+            if q.parent is not None and items[q.parent].label != "QUOTE":
+                q.label = "SKIP"  # a mark pair inside a quoted title is part of the title
+                continue
+            q.label = self.name_label(q) or "QUOTE"
+        live = [q for q in items if q.label == "QUOTE"]
+        for q in live:
+            if q.parent is None:
+                for t in range(q.o_tok, min(q.c_tok + 1, len(self.doc))):
+                    self.in_quote[t] = True
+        siblings: dict[int | None, list[_Quote]] = {}
+        for q in live:
+            siblings.setdefault(q.parent, []).append(q)
+        for group in siblings.values():
+            for k, q in enumerate(group):
+                prev = group[k - 1] if k > 0 else None
+                nxt = group[k + 1] if k + 1 < len(group) else None
+                parent = items[q.parent] if q.parent is not None else None
+                self.attribute(q, prev, nxt, parent)
+                q.label = self.final_label(q)
+                if q.label == "QUOTE" and q.attribution == "none" and prev is not None:
+                    self.inherit(q, prev)
+        return self.emit(items)
+
+    # ------------------------------------------------------------------ classification
+    def name_label(self, q: _Quote) -> str | None:
+        """Return NAME/SCARE for a quoted name, title or scare quote, None for a quotation."""
+        content = self.text[q.pair.start : q.pair.end].strip()
+        if not content:
+            return "SKIP"
+        words = self.content_words(q)
+        if not words:
+            return "SKIP"
+        first_upper = content[0].isupper() or content[0].isdigit()
+        ends_punct = content[-1] in _END_PUNCT
+        before = q.o_tok - 1
+        if before >= 0 and first_upper and not self.doc[before].is_punct:
+            tok = self.doc[before]
+            if tok.lower_ in self.c.title_heads or before in self.marker_end:
+                return "NAME"
+        label = "NAME" if first_upper else "SCARE"
+        if len(words) <= self.c.max_modifier_words and not ends_punct and self.next_is_noun(q):
+            return label
+        titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in _MINOR_WORDS for w in words)
+        if (
+            titled
+            and first_upper
+            and not ends_punct
+            and len(words) <= self.c.max_name_words
+            and not self.has_verb(q)
+        ):
+            return "NAME"
+        return None
+
+    def next_is_noun(self, q: _Quote) -> bool:
+        """True when the word right after the closing mark continues a noun phrase."""
+        after = q.c_tok + 1
+        if after >= len(self.doc):
+            return False
+        tok = self.doc[after]
+        if not tok.is_alpha or "\n" in self.text[q.pair.close : tok.idx]:
+            return False
+        if self.has_pos:
+            return tok.pos_ in ("NOUN", "PROPN") or (
+                tok.pos_ == "ADJ" and after + 1 < len(self.doc) and self.doc[after + 1].is_alpha
+            )
+        if tok.lower_ in self.c.title_heads:
+            return True
+        return tok.is_lower and not tok.is_stop and tok.lower_ not in self.c.verb_forms
+
+    def has_verb(self, q: _Quote) -> bool:
+        if not self.has_pos:
+            return False
+        return any(self.doc[t].pos_ in ("VERB", "AUX") for t in self.content_tokens(q))
+
+    def final_label(self, q: _Quote) -> str:
+        """Return QUOTE, NAME or SCARE once the attribution is known."""
+        content = self.text[q.pair.start : q.pair.end].strip()
+        words = self.content_words(q)
+        first_upper = content[0].isupper() or content[0].isdigit()
+        inner_punct = any(ch in _END_PUNCT for ch in content)
+        fallback = "NAME" if first_upper else "SCARE"
+        if q.attribution in _STRONG:
+            return "QUOTE"
+        fragment = len(words) <= self.c.max_fragment_words and not inner_punct
+        if q.attribution != "none":
+            # A short unpunctuated fragment embedded in a clause is a scare quote or name
+            # ("carry forward the “Silk Road spirit”"), unless it is the cue's whole object.
+            adjacent = q.cue is not None and (q.o_tok - q.cue[1] <= 1 or q.cue[0] - q.c_tok <= 2)
+            if fragment and not (adjacent and q.attribution == "cue_subject"):
+                return fallback
+            return "QUOTE"
+        sentence_like = len(words) >= self.c.min_sentence_words and (
+            self.has_verb(q) or content[-1] in _END_PUNCT or not self.has_pos
+        )
+        return "QUOTE" if sentence_like else fallback
+
+    # ------------------------------------------------------------------ attribution
+    def windows(
+        self, q: _Quote, prev: _Quote | None, nxt: _Quote | None, parent: _Quote | None
+    ) -> tuple[range, range]:
+        doc = self.doc
+        if parent is not None:
+            lo, hi = parent.o_tok + 1, parent.c_tok
+        else:
+            p_start, _ = self.paras[q.para]
+            _, p_end = self.paras[self.para_of(q.pair.close)]
+            lo, hi = self.tok_at(p_start), min(len(doc), self.tok_at(max(p_start, p_end - 1)) + 1)
+        s_lo, s_hi = lo, hi
+        if self.has_sents:
+            s_lo = max(lo, doc[q.o_tok].sent.start)
+            s_hi = min(hi, doc[min(q.c_tok, len(doc) - 1)].sent.end)
+        if prev is not None:
+            s_lo = max(s_lo, prev.c_tok + 1)
+        stop = nxt.o_tok if nxt is not None else hi
+        post_hi = min(s_hi, stop)
+        only_punct = all(doc[t].is_punct or doc[t].is_space for t in range(q.c_tok + 1, post_hi))
+        if self.has_sents and only_punct and post_hi < hi and post_hi < stop:
+            # "“…” / Tokayev said." split off as its own short sentence by the parser.
+            sent = doc[post_hi].sent
+            if len(sent) <= 10:
+                post_hi = min(sent.end, stop, hi)
+        return range(s_lo, q.o_tok), range(q.c_tok + 1, post_hi)
+
+    def attribute(
+        self, q: _Quote, prev: _Quote | None, nxt: _Quote | None, parent: _Quote | None
+    ) -> None:
+        pre, post = self.windows(q, prev, nxt, parent)
+        if self.by_pattern(q, pre, post):
+            return
+        if self.by_byline(q, post):
+            return
+        if self.has_dep and self.by_tree(q):
+            return
+        if self.by_window(q, pre, post, prev):
+            return
+        self.by_colon(q, pre)
+
+    def set_speaker(self, q: _Quote, head: int, span: tuple[int, int], how: str) -> None:
+        q.speaker_head, q.speaker, q.attribution = head, span, how
+
+    def by_pattern(self, q: _Quote, pre: range, post: range) -> bool:
+        """according to X, “…” / in his words, “…” / “…,” according to X."""
+        doc = self.doc
+        for kind, s, e in reversed(self.patterns):
+            if s < pre.start or e > pre.stop:
+                continue
+            np_end = e
+            while np_end < pre.stop and not doc[np_end].is_punct:
+                np_end += 1
+            if any(not doc[t].is_punct for t in range(np_end, pre.stop)):
+                continue  # not adjacent: a clause stands between the pattern and the quote
+            if kind == "in_words" and e - s >= 3 and doc[e - 2].lower_ in _PRONOUNS:
+                speaker = (e - 2, e - 1)
+            elif np_end > e:
+                speaker = (e, np_end)
+            else:
+                continue
+            q.cue = (s, e)
+            self.set_speaker(q, self.np_head(speaker), speaker, kind)
+            return True
+        post_first = next((t for t in post if not doc[t].is_punct), None)
+        if post_first is not None:
+            for kind, s, e in self.patterns:
+                if s == post_first and kind == "according_to":
+                    np_end = e
+                    while np_end < post.stop and not doc[np_end].is_punct:
+                        np_end += 1
+                    if np_end > e:
+                        q.cue = (s, e)
+                        self.set_speaker(q, self.np_head((e, np_end)), (e, np_end), kind)
+                        return True
+        return False
+
+    def by_byline(self, q: _Quote, post: range) -> bool:
+        """“…” – President X (a release's verbless attribution)."""
+        doc = self.doc
+        if not post or doc[post.start].text not in _DASHES:
+            return False
+        s = post.start + 1
+        e = s
+        while e < post.stop and e - s < 8 and not doc[e].is_punct:
+            e += 1
+        if e == s or not doc[s].text[:1].isupper():
+            return False
+        self.set_speaker(q, self.np_head((s, e)), (s, e), "byline")
+        return True
+
+    def by_tree(self, q: _Quote) -> bool:
+        """Partial quote inside a clause: climb from the quote to a governing cue verb."""
+        doc = self.doc
+        inside = range(q.o_tok, q.c_tok + 1)
+        roots = [t for t in self.content_tokens(q) if doc[t].head.i not in inside]
+        if not roots:
+            return False
+        tok = doc[roots[0]].head
+        for _ in range(6):
+            if self.in_quote[tok.i] and tok.i not in inside:
+                return False
+            if tok.i in self.verb_cue:
+                subj = self.subject(tok, q)
+                if subj is not None:
+                    cue = self.verb_cue[tok.i]
+                    q.cue = cue
+                    before = doc[q.o_tok - 1] if q.o_tok > 0 else None
+                    direct = before is None or before.is_punct or before.i < cue[1]
+                    self.set_speaker(
+                        q,
+                        subj,
+                        self.np_span(doc[subj]),
+                        "cue_subject" if direct else "clause_subject",
+                    )
+                    return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
+    def by_window(self, q: _Quote, pre: range, post: range, prev: _Quote | None) -> bool:
+        """The nearest cue verb with a subject before or after the quote in its sentence."""
+        doc = self.doc
+        content = self.text[q.pair.start : q.pair.end].rstrip()
+        ends_sentence = bool(content) and content[-1] in _SENT_END
+        cands: list[tuple[int, int, tuple[int, int]]] = []
+        for s, cue in self.verb_cue.items():
+            if pre.start <= s and cue[1] <= pre.stop and not self.in_quote[s]:
+                cands.append((q.o_tok - cue[1], 0, cue))
+            elif post.start <= s < post.stop:
+                dist = s - q.c_tok
+                if dist > self.c.post_window or (ends_sentence and dist > 4):
+                    continue
+                cands.append((dist, 1, cue))
+        cands.sort()
+        for _, side, cue in cands:
+            subj = self.subject(doc[cue[0]], q) if self.has_dep else self.flat_subject(cue, q)
+            if subj is None:
+                continue
+            q.cue = cue
+            how = "cue_subject"
+            if side == 0 and prev is not None and prev.cue == cue and pre.start == prev.c_tok + 1:
+                how = "split"
+            self.set_speaker(q, subj, self.np_span(doc[subj]), how)
+            return True
+        return False
+
+    def by_colon(self, q: _Quote, pre: range) -> bool:
+        """President X: “…” / From President X: “…”."""
+        doc = self.doc
+        if not pre or doc[pre.stop - 1].text != ":":
+            return False
+        e = pre.stop - 1
+        s = e
+        while s > pre.start and e - s < 6 and not doc[s - 1].is_punct:
+            s -= 1
+        if s < pre.start:
+            return False
+        if s < e and doc[s].lower_ == "from":
+            s += 1
+            how = "byline"
+        else:
+            how = "colon"
+        if s >= e or not all(
+            doc[t].text[:1].isupper() or (doc[t].is_lower and doc[t].is_stop) for t in range(s, e)
+        ):
+            return False
+        if not doc[e - 1].text[:1].isupper():
+            return False
+        self.set_speaker(q, e - 1, (s, e), how)
+        return True
+
+    def inherit(self, q: _Quote, prev: _Quote) -> None:
+        """A quotation with no cue of its own continues the previous one in the paragraph."""
+        if prev.para != q.para or prev.speaker is None:
+            return
+        q.speaker, q.speaker_head, q.cue = prev.speaker, prev.speaker_head, prev.cue
+        q.info = dict(prev.info)
+        q.attribution = "continuation"
+
+    # ------------------------------------------------------------------ syntax helpers
+    def subject(self, verb: Token, q: _Quote) -> int | None:
+        """Return the token index of the subject of ``verb`` (climbing non-finite clauses)."""
+        tok = verb
+        for _ in range(4):
+            for child in tok.children:
+                if child.dep_ in _SUBJECT_DEPS and not self.in_quote[child.i]:
+                    if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                        return tok.head.i
+                    if child.lower_ in _NON_SPEAKERS:
+                        return None
+                    return child.i
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    for grand in child.children:
+                        if grand.dep_ == "pobj" and not self.in_quote[grand.i]:
+                            return grand.i
+            if tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN"):
+                return tok.head.i  # "Tokayev, speaking at the forum, ..."
+            if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        return None
+
+    def flat_subject(self, cue: tuple[int, int], q: _Quote) -> int | None:
+        """Without a parser: a pronoun or capitalised name right after or before the cue."""
+        doc = self.doc
+        after = cue[1]
+        if after < len(doc) and not self.in_quote[after]:
+            tok = doc[after]
+            if tok.lower_ in _PRONOUNS or tok.is_title:
+                end = after
+                while end + 1 < len(doc) and doc[end + 1].is_title and not self.in_quote[end + 1]:
+                    end += 1
+                return end
+        before = cue[0] - 1
+        if before >= 0 and not self.in_quote[before]:
+            tok = doc[before]
+            if tok.lower_ in _PRONOUNS or tok.is_title:
+                return before
+        return None
+
+    def np_span(self, head: Token) -> tuple[int, int]:
+        """Return the token range of the noun phrase headed by ``head`` (no relative clauses)."""
+        if not self.has_dep or head.lower_ in _PRONOUNS or head.pos_ == "PRON":
+            if not self.has_dep and head.is_title:
+                s = head.i
+                while s > 0 and self.doc[s - 1].is_title and not self.in_quote[s - 1]:
+                    s -= 1
+                return (s, head.i + 1)
+            return (head.i, head.i + 1)
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        for child in head.rights:
+            if child.dep_ in _NP_STOP_DEPS:
+                end = min(end, child.left_edge.i)
+        for t in range(start, end):
+            if self.in_quote[t]:
+                if t < head.i:
+                    start = t + 1
+                else:
+                    end = t
+                    break
+        while end > start + 1 and self.doc[end - 1].is_punct:
+            end -= 1
+        while start < end - 1 and self.doc[start].is_punct:
+            start += 1
+        return (start, end)
+
+    def np_head(self, span: tuple[int, int]) -> int:
+        if self.has_dep:
+            s, e = span
+            for t in range(s, e):
+                if not (s <= self.doc[t].head.i < e) or self.doc[t].head.i == t:
+                    return t
+        return span[1] - 1
+
+    # ------------------------------------------------------------------ speaker resolution
+    def leaders_over(self, start: int, end: int) -> list[_Leader]:
+        return [m for m in self.leaders if m.start < end and start < m.end]
+
+    def resolve(self, q: _Quote) -> dict[str, Any]:
+        """Return the speaker fields of the record for ``q``."""
+        doc = self.doc
+        out: dict[str, Any] = {
+            "speaker": None,
+            "speaker_kb_id": None,
+            "speaker_text": None,
+            "speaker_start": None,
+            "speaker_end": None,
+        }
+        if q.speaker is None or q.speaker_head is None:
+            return out
+        s, e = q.speaker
+        head = doc[q.speaker_head]
+        span = doc[s:e]
+        out.update(speaker_start=span.start_char, speaker_end=span.end_char, speaker_text=span.text)
+        out["speaker"] = span.text
+        people: dict[str, dict[str, Any]] = doc._.summit_leaders or {}
+        found = self.leaders_over(head.idx, head.idx + len(head)) or self.leaders_over(
+            span.start_char, span.end_char
+        )
+        if found:
+            kb = found[0].kb_id
+            same = sorted(
+                (m for m in self.leaders_over(span.start_char, span.end_char) if m.kb_id == kb),
+                key=lambda m: _NAME_PRIORITY.get(m.label, 9),
+            )
+            best = same[0] if same else found[0]
+            self._set_leader(out, kb, best, people)
+            return out
+        if head.lower_ in _PRONOUNS:
+            self.resolve_pronoun(q, head, out, people)
+            return out
+        if head.lower_ in _OTHER_PRONOUNS or head.lower_ in _NON_SPEAKERS:
+            out["speaker"] = None
+            return out
+        if head.lower_ in self.c.role_nouns and not any(t.is_title for t in span if t.i != head.i):
+            leader = self.fitting_leader(head, people)
+            if leader is not None:
+                out["speaker_kb_id"] = leader.kb_id
+                out["speaker"] = people.get(leader.kb_id, {}).get("name") or span.text
+                return out
+        if e - s == 1 and head.is_title:
+            out["speaker"] = self.full_name(head)
+        return out
+
+    def _set_leader(
+        self, out: dict[str, Any], kb: str, m: _Leader, people: dict[str, dict[str, Any]]
+    ) -> None:
+        out["speaker_kb_id"] = kb
+        out["speaker"] = people.get(kb, {}).get("name") or self.text[m.start : m.end]
+        out.update(
+            speaker_start=m.start, speaker_end=m.end, speaker_text=self.text[m.start : m.end]
+        )
+
+    def resolve_pronoun(
+        self, q: _Quote, head: Token, out: dict[str, Any], people: dict[str, dict[str, Any]]
+    ) -> None:
+        """he/she/his → the most recent leader (or person) mentioned outside quotations."""
+        leader = None
+        for m in reversed(self.leaders):
+            if (
+                m.end <= head.idx
+                and m.label != "pronoun"
+                and not self.in_quote[self.tok_at(m.start)]
+            ):
+                leader = m
+                break
+        person = None
+        for ent in reversed(self.people):
+            if ent.end_char <= head.idx and not self.in_quote[ent.start]:
+                person = ent
+                break
+        if q.attribution not in ("split", "in_words", "continuation"):
+            q.attribution = "pronoun"
+        if leader is not None and (person is None or person.start_char <= leader.end):
+            self._set_leader(out, leader.kb_id, leader, people)
+            if LEADERS_GROUP in self.doc.spans:
+                span = self.doc[head.i : head.i + 1]
+                self.new_leader_spans.append(
+                    Span(self.doc, span.start, span.end, label="pronoun", kb_id=leader.kb_id)
+                )
+        elif person is not None:
+            out["speaker"] = person.text
+        else:
+            out["speaker"] = None
+
+    def fitting_leader(self, head: Token, people: dict[str, dict[str, Any]]) -> _Leader | None:
+        """Resolve "the president": the most recent leader whose office fits the role noun."""
+        role = head.lower_
+        for m in reversed(self.leaders):
+            if m.end > head.idx:
+                continue
+            office = (people.get(m.kb_id, {}).get("office") or "").lower()
+            if role in office or role in ("leader", "head") or not office:
+                return m
+        return None
+
+    def full_name(self, head: Token) -> str:
+        """A bare surname → the fuller name of an earlier PERSON mention ending with it."""
+        for ent in reversed(self.people):
+            if ent.start_char < head.idx and len(ent) > 1 and ent[-1].text == head.text:
+                return ent.text
+        return head.text
+
+    # ------------------------------------------------------------------ output
+    def emit(self, items: Iterable[_Quote]) -> tuple[list[Span], list[Span]]:
+        doc = self.doc
+        quotes: list[Span] = []
+        names: list[Span] = []
+        for q in items:
+            if q.label == "SKIP":
+                continue
+            start, end = q.pair.start, q.pair.end
+            text = self.text[start:end]
+            lead = len(text) - len(text.lstrip())
+            tail = len(text.rstrip())
+            span = doc.char_span(start + lead, start + tail, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            if q.label in ("NAME", "SCARE"):
+                names.append(Span(doc, span.start, span.end, label=q.label))
+                names[-1]._.summit_quote = {"start": start, "end": end}
+                continue
+            record: dict[str, Any] = {"start": start, "end": end, **self.resolve(q)}
+            cue = q.cue
+            if cue is not None:
+                cue_span = doc[cue[0] : cue[1]]
+                record.update(
+                    cue=cue_span.text, cue_start=cue_span.start_char, cue_end=cue_span.end_char
+                )
+            else:
+                record.update(cue=None, cue_start=None, cue_end=None)
+            record["attribution"] = q.attribution
+            out = Span(
+                doc, span.start, span.end, label="QUOTE", kb_id=record["speaker_kb_id"] or ""
+            )
+            out._.summit_quote = record
+            quotes.append(out)
+        if self.new_leader_spans:
+            doc.spans[LEADERS_GROUP] = list(doc.spans[LEADERS_GROUP]) + self.new_leader_spans
+        return quotes, names
+
+
+@Language.factory(
+    "summit_quotes",
+    assigns=["doc.spans", "span._.summit_quote"],
+    requires=["token.dep", "token.pos"],
+    default_config={
+        "cues_file": "quote_cues.jsonl",
+        "max_fragment_words": 3,
+        "max_modifier_words": 5,
+        "max_name_words": 8,
+        "min_sentence_words": 4,
+        "post_window": 12,
+    },
+)
+def make_quotes(
+    nlp: Language,
+    name: str,
+    cues_file: str,
+    max_fragment_words: int,
+    max_modifier_words: int,
+    max_name_words: int,
+    min_sentence_words: int,
+    post_window: int,
+) -> SummitQuotes:
+    """Return the summit_quotes component (works without a parser, with fewer attributions)."""
+    return SummitQuotes(
+        nlp,
+        name,
+        cues_file=cues_file,
+        max_fragment_words=max_fragment_words,
+        max_modifier_words=max_modifier_words,
+        max_name_words=max_name_words,
+        min_sentence_words=min_sentence_words,
+        post_window=post_window,
+    )
