@@ -420,6 +420,17 @@ def test_unknown_leader_is_a_false_positive(tmp_path: Path) -> None:
     }
 
 
+def test_two_records_for_one_person_count_one_false_positive(tmp_path: Path) -> None:
+    gold = gold_doc()
+    records = pred_records(gold)
+    records["leaders"].append(records["leaders"][1].model_copy(update={"id": "dup", "kb_id": "Q9"}))
+    write_corpus(tmp_path, gold, records)
+    _, _, data = run_evaluate(tmp_path)
+    assert (data["scores"]["leaders"]["tp"], data["scores"]["leaders"]["fp"]) == (2, 1)
+    people = [(f["kind"], f["detail"]) for f in data["findings"] if f["type"] == "leaders"]
+    assert people == [("FP", "Kassym-Jomart Tokayev (again)")]
+
+
 def test_gold_document_without_predictions_is_all_false_negatives(tmp_path: Path) -> None:
     gold = gold_doc()
     write_corpus(tmp_path, gold, pred_records(gold))
