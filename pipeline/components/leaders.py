@@ -1,22 +1,1008 @@
-"""summit_leaders component (stub: being written)."""
+"""summit_leaders: find the heads of state, government and international organisations in a text.
+
+What it finds (``doc.spans["leaders"]``, ``label_`` = mention kind, ``kb_id_`` = person id):
+
+- ``name``: a full name from the office-holder base (``resources/officeholders.jsonl``), in any
+  of its generated variants: given x surname forms, transliterations, diacritics folded, and
+  hyphens/dashes/spaces between name parts ignored ("Kasym – Jomart Tokayev" = "Kassym-Jomart").
+- ``surname``: a surname alone ("Tokayev", "President Mirziyoyev"). Namesakes are kept apart: a
+  surname goes to the person of that surname mentioned by full name nearest before it (else after
+  it), else to the one holding an office on the document date.
+- ``role``: a title that stands for an office holder: "President of Kyrgyzstan", "leader of
+  Tajikistan", "Kyrgyz leader", "Chinese President", "Kazakhstan's President", "President of the
+  Kyrgyz Republic", "UN Secretary General", "President of the European Commission". The span is
+  the role phrase without its determiner ("the") and without a following name.
+
+Decision on "the President of Uzbekistan Shavkat Mirziyoyev": two mentions, a ``role`` span for
+"President of Uzbekistan" and a ``name`` span for "Shavkat Mirziyoyev", both with the same kb id
+(the apposed name decides who the role is, not the date). A bare title before a name
+("President Emomali Rahmon") is not a mention of its own: only the name is. Pronouns are left to
+the quotes component, which reads this span group.
+
+Role-only mentions are resolved to whoever held the office on the document date: the first full
+date in the text ("14 September 2023", "September 14, 2023", "2023-09-14", "14.09.2023"), else
+``doc._.summit_date`` (front matter / ``--date``), else today's date; with no date at all, a holder
+of the office who is named elsewhere in the text is preferred over today's holder.
+
+A leader missing from the base is still found when the text gives a head-of-state/government or
+organisation-head title right before the name ("Prime Minister Irakli Kobakhidze", "President of
+Georgia Salome Zourabichvili") or as an apposition after it ("X, the President of Georgia"):
+kb id ``x-<slug>``, ``in_kb`` false. A person with no such title who is not in the base (scholars,
+ministers, envoys, heads of UN offices) is not a leader. Generic plurals ("the leaders of the
+Central Asian states", "the heads of state") are not mentions; coordinated plurals naming countries
+("the heads of Turkmenistan and Kyrgyzstan") are, one per country.
+
+Matching is a dictionary lookup over normalised token keys (case and diacritics folded, dash tokens
+skipped), built once in ``__init__``: spaCy's PhraseMatcher cannot skip the dash tokens that break
+names apart, and one pass of O(tokens x longest entry) lookups keeps the cost to a few percent of
+the base model.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError, model_validator
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from spacy.util import ensure_path
+
+from pipeline.extensions import LEADERS_GROUP
+from pipeline.resources import ResourceError, read_text
+
+OfficeKind = Literal["state", "government", "organisation", "supreme", "crown_prince"]
+
+# ---------------------------------------------------------------------------------------------
+# Data models (validated at load)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Office(_Strict):
+    """One spell in one office; ``end`` is exclusive, None while in office."""
+
+    office: str = Field(min_length=3)
+    kind: OfficeKind
+    country: str | None = None
+    organisation: str | None = None
+    start: dt.date
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Office:
+        if (self.country is None) == (self.organisation is None):
+            raise ValueError(f"{self.office!r}: give exactly one of country / organisation")
+        if self.end is not None and self.end <= self.start:
+            raise ValueError(f"{self.office!r}: end {self.end} is not after start {self.start}")
+        return self
+
+    def held_on(self, day: dt.date) -> bool:
+        """Return True when the office was held on ``day``."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+class Person(_Strict):
+    """One office holder: canonical name, name variants and offices."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str = Field(min_length=2)
+    given: list[str] = Field(default_factory=list)
+    surnames: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    family_first: bool = False
+    ambiguous_surname: bool = False
+    offices: list[Office] = Field(min_length=1)
+
+    def full_names(self) -> set[str]:
+        """Return every full-name form: the name, aliases and given x surname combinations."""
+        out = {self.name, *self.aliases}
+        for given in self.given:
+            for surname in self.surnames:
+                out.add(f"{surname} {given}" if self.family_first else f"{given} {surname}")
+        return out
+
+    def office_on(self, day: dt.date) -> Office:
+        """Return the office held on ``day``, else the latest one before it, else the first."""
+        held = [o for o in self.offices if o.held_on(day)]
+        if held:  # a head of state who is also head of government: the state office wins
+            return min(held, key=lambda o: _KIND_RANK[o.kind])
+        before = [o for o in self.offices if o.start <= day]
+        if before:
+            return max(before, key=lambda o: o.start)
+        return min(self.offices, key=lambda o: o.start)
+
+
+_KIND_RANK = {"state": 0, "organisation": 1, "government": 2, "supreme": 3, "crown_prince": 4}
+
+
+class CountryEntry(_Strict):
+    type: Literal["country"]
+    name: str
+    forms: list[str] = Field(min_length=1)
+    demonyms: list[str] = Field(default_factory=list)
+    leader_kinds: list[OfficeKind] = ["state"]
+
+
+class RoleEntry(_Strict):
+    type: Literal["role"]
+    forms: list[str] = Field(min_length=1)
+    kinds: list[str] = Field(min_length=1)
+    title: str | None = None
+    title_before_name: bool = False
+
+
+class OrganisationEntry(_Strict):
+    type: Literal["organisation"]
+    name: str
+    forms: list[str] = Field(min_length=1)
+    titles: list[str] = Field(min_length=1)
+    office: str
+
+
+class WordListEntry(_Strict):
+    type: Literal["blocker", "honorific", "org_head"]
+    forms: list[str] = Field(min_length=1)
+
+
+LexiconItem = Annotated[
+    CountryEntry | RoleEntry | OrganisationEntry | WordListEntry, Field(discriminator="type")
+]
+
+
+class LexiconLine(RootModel[LexiconItem]):
+    """One line of leader_roles.jsonl (discriminated by ``type``)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation and the token-key lookup table
+
+_DASHES = frozenset("-‐‑‒–—―−")
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+_DROP = str.maketrans("", "", "'’ʻʼ`´‘.")
+_PARTICLES = frozenset({"bin", "ibn", "al", "el", "von", "der", "van", "de", "da", "ul", "la"})
+
+
+def fold(text: str) -> str:
+    """Return ``text`` lower-cased, with diacritics, apostrophes and inner dots removed."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    stripped = text.translate(_DROP)
+    return stripped if stripped else text  # a lone "." stays a key of its own
+
+
+def _is_dash(text: str) -> bool:
+    return bool(text) and all(c in _DASHES for c in text)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A lexicon payload: what a token sequence is (name, surname, country, role, ...)."""
+
+    kind: str
+    value: str
+    forms: tuple[str, ...] = ()  # original token texts, to honour acronym case (US vs us)
+
+
+@dataclass
+class Table:
+    """Token-key sequence -> payloads, matched longest-first."""
+
+    entries: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    longest: int = 1
+
+    def add(self, key: tuple[str, ...], entry: Entry) -> None:
+        if not key:
+            return
+        bucket = self.entries.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.longest = max(self.longest, len(key))
+
+
+@dataclass
+class Hit:
+    """A table match over doc tokens [start, end)."""
+
+    start: int
+    end: int
+    entries: list[Entry]
+
+
+def _scan(keys: Sequence[tuple[int, str]], table: Table) -> list[Hit]:
+    """Return the longest non-overlapping matches of ``table`` over ``keys`` (left to right)."""
+    hits: list[Hit] = []
+    i, n = 0, len(keys)
+    while i < n:
+        for length in range(min(table.longest, n - i), 0, -1):
+            found = table.entries.get(tuple(k for _, k in keys[i : i + length]))
+            if found:
+                hits.append(Hit(keys[i][0], keys[i + length - 1][0] + 1, found))
+                i += length
+                break
+        else:
+            i += 1
+    return hits
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_RE = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_RANGE = r"(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+_DATE_RES: list[tuple[re.Pattern[str], tuple[int, int, int]]] = [
+    # (pattern, group index of year, month, day)
+    (re.compile(rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH_RE},?\s+(\d{{4}})\b", re.I), (3, 2, 1)),
+    (re.compile(rf"\b{_MONTH_RE}\s+{_DAY}{_RANGE},?\s+(\d{{4}})\b", re.I), (3, 1, 2)),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), (1, 2, 3)),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), (3, 2, 1)),
+]
+
+
+def find_text_date(text: str) -> dt.date | None:
+    """Return the first full calendar date (with year) written in ``text``, or None.
+
+    A year alone ("launched in 2018") or a day without a year ("September 14") is not a date.
+    """
+    best: tuple[int, dt.date] | None = None
+    for pattern, (yi, mi, di) in _DATE_RES:
+        for match in pattern.finditer(text):
+            if best is not None and match.start() >= best[0]:
+                break
+            month_text = match.group(mi)
+            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+            try:
+                day = dt.date(int(match.group(yi)), month, int(match.group(di)))
+            except ValueError:
+                continue
+            if 1985 <= day.year <= 2100:
+                best = (match.start(), day)
+                break
+    return None if best is None else best[1]
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The component
+
+
+@dataclass
+class Mention:
+    """A leader mention before it becomes a Span."""
+
+    start: int
+    end: int
+    kind: str  # name | surname | role
+    pid: str
+
+
+@dataclass
+class RoleHit:
+    """A role phrase: token span, country or office it names, and the office kinds it denotes."""
+
+    start: int
+    end: int
+    country: str | None
+    office: str | None  # organisation office string
+    kinds: tuple[str, ...]
+    title: str | None
+    plural: bool = False
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "unknown"
+
+
+def parse_jsonl(text: str, model: type[Any], source: str) -> list[Any]:
+    """Return the validated records of JSONL ``text`` (``//`` comments and blanks skipped)."""
+    import json
+
+    out = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            out.append(model.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as err:
+            raise ResourceError(f"{source}:{lineno}: {err}") from err
+    return out
 
 
 class SummitLeaders:
-    """Placeholder until the real component lands."""
+    """Find leader mentions, resolve them to office holders, write ``doc.spans["leaders"]``."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        officeholders: str = "officeholders.jsonl",
+        lexicon: str = "leader_roles.jsonl",
+        today: str | None = None,
+    ) -> None:
         self.name = name
+        self.nlp = nlp
+        self.officeholders_name = officeholders
+        self.lexicon_name = lexicon
+        self.today = _parse_date(today)
+        self._kb_text = read_text(officeholders)
+        self._lex_text = read_text(lexicon)
+        self._build()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        people: list[Person] = parse_jsonl(self._kb_text, Person, self.officeholders_name)
+        lines: list[LexiconLine] = parse_jsonl(self._lex_text, LexiconLine, self.lexicon_name)
+        self.people: dict[str, Person] = {}
+        for person in people:
+            if person.id in self.people:
+                raise ResourceError(f"{self.officeholders_name}: duplicate id {person.id!r}")
+            self.people[person.id] = person
+        self.countries: dict[str, CountryEntry] = {}
+        self.orgs: list[OrganisationEntry] = []
+        self.roles: list[RoleEntry] = []
+        words: dict[str, set[tuple[str, ...]]] = {
+            "blocker": set(),
+            "honorific": set(),
+            "org_head": set(),
+        }
+        for line in lines:
+            item = line.root
+            if isinstance(item, CountryEntry):
+                self.countries[item.name] = item
+            elif isinstance(item, OrganisationEntry):
+                self.orgs.append(item)
+            elif isinstance(item, RoleEntry):
+                self.roles.append(item)
+            else:
+                words[item.type].update(self._key(f) for f in item.forms)
+        self.blockers = {k[-1] for k in words["blocker"] if k}
+        self.honorifics = {k[-1] for k in words["honorific"] if k}
+        self.org_heads = {k[0] for k in words["org_head"] if k}
+
+        self.names = Table()
+        for person in self.people.values():
+            for full in person.full_names():
+                for form in _variants(full):
+                    self.names.add(self._key(form), Entry("name", person.id, self._texts(form)))
+            for surname in person.surnames:
+                for form in _variants(surname):
+                    self.names.add(self._key(form), Entry("surname", person.id, self._texts(form)))
+
+        self.atoms = Table()
+        for country in self.countries.values():
+            for form in country.forms:
+                self.atoms.add(self._key(form), Entry("country", country.name, self._texts(form)))
+            for form in country.demonyms:
+                self.atoms.add(self._key(form), Entry("demonym", country.name, self._texts(form)))
+        for index, role in enumerate(self.roles):
+            for form in role.forms:
+                self.atoms.add(self._key(form), Entry("role", str(index)))
+        for index, org in enumerate(self.orgs):
+            for form in org.forms:
+                self.atoms.add(self._key(form), Entry("org", str(index), self._texts(form)))
+            for form in org.titles:
+                self.atoms.add(self._key(form), Entry("org_title", str(index)))
+
+    def _texts(self, text: str) -> tuple[str, ...]:
+        return tuple(t.text for t in self.nlp.tokenizer(text) if not _is_dash(t.text))
+
+    def _key(self, text: str) -> tuple[str, ...]:
+        return tuple(fold(t) for t in self._texts(text))
+
+    # -- serialisation ------------------------------------------------------------------------
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the office-holder base and the role lexicon (JSONL) into directory ``path``."""
+        directory = ensure_path(path)
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "officeholders.jsonl").write_text(self._kb_text, encoding="utf-8")
+        (directory / "leader_roles.jsonl").write_text(self._lex_text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SummitLeaders:
+        """Load the base and lexicon written by ``to_disk``; return self."""
+        directory = ensure_path(path)
+        self._kb_text = (directory / "officeholders.jsonl").read_text(encoding="utf-8")
+        self._lex_text = (directory / "leader_roles.jsonl").read_text(encoding="utf-8")
+        self._build()
+        return self
+
+    # -- the office-holder base ---------------------------------------------------------------
+
+    def holders(
+        self,
+        day: dt.date,
+        *,
+        country: str | None = None,
+        kinds: Iterable[str] = (),
+        title: str | None = None,
+        office: str | None = None,
+    ) -> list[str]:
+        """Return ids of people holding a matching office on ``day`` (state offices first)."""
+        found: list[tuple[int, str]] = []
+        kinds = tuple(kinds)
+        for person in self.people.values():
+            for o in person.offices:
+                if not o.held_on(day) or not self._fits(o, country, kinds, title, office):
+                    continue
+                found.append((_KIND_RANK[o.kind], person.id))
+                break
+        return [pid for _, pid in sorted(found)]
+
+    def _fits(
+        self,
+        o: Office,
+        country: str | None,
+        kinds: Sequence[str],
+        title: str | None,
+        office: str | None,
+    ) -> bool:
+        if office is not None:
+            return o.office == office
+        if country is not None and o.country != country:
+            return False
+        if kinds and o.kind not in self._expand_kinds(kinds, country):
+            return False
+        return title is None or o.office.startswith(title)
+
+    def _expand_kinds(self, kinds: Sequence[str], country: str | None) -> set[str]:
+        out = set(kinds)
+        if "leader" in out:  # "the leader/head of X": whoever leads X (per-country preference)
+            entry = self.countries.get(country or "")
+            out |= set(entry.leader_kinds if entry else ("state",))
+        return out
+
+    def first_holder(self, country: str, title: str) -> str | None:
+        """Return the id of the earliest holder of ``title`` of ``country`` in the base."""
+        best: tuple[dt.date, str] | None = None
+        for person in self.people.values():
+            for o in person.offices:
+                fits = o.country == country and o.office.startswith(title) and o.kind == "state"
+                if fits and (best is None or o.start < best[0]):
+                    best = (o.start, person.id)
+        return None if best is None else best[1]
+
+    # -- the pipeline step --------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        """Annotate ``doc`` with leader mentions and the people they refer to; return it."""
+        text_date = find_text_date(doc.text)
+        fallback = _parse_date(doc._.summit_date)
+        if text_date is not None:
+            doc._.summit_doc_date = text_date.isoformat()
+            doc._.summit_date_source = "text"
+        elif fallback is not None:
+            doc._.summit_doc_date = fallback.isoformat()
+        day = text_date or fallback or self.today or dt.date.today()
+        dated = text_date is not None or fallback is not None
+
+        keys = [(t.i, fold(t.text) if not t.is_space else " ") for t in doc if not _is_dash(t.text)]
+        name_hits = [h for h in _scan(keys, self.names) if self._name_ok(doc, h)]
+        atom_hits = _scan(keys, self.atoms)
+
+        mentions = self._resolve_names(doc, name_hits, day)
+        named_at = {m.start: m for m in mentions}
+        named_end = {m.end: m for m in mentions}
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        unknown: dict[str, dict[str, Any]] = {}
+
+        for role in self._roles(doc, atom_hits, covered):
+            pid = self._role_person(doc, role, named_at, named_end, mentions, day, dated, unknown)
+            if pid is not None:
+                mentions.append(Mention(role.start, role.end, "role", pid))
+        for title_at, country in self._bare_titles(doc, atom_hits, covered):
+            self._unknown_after(doc, title_at, None, country, named_at, mentions, unknown)
+        self._write(doc, mentions, unknown, day)
         return doc
 
+    # -- names --------------------------------------------------------------------------------
 
-@Language.factory("summit_leaders", default_config={})
-def make_leaders(nlp: Language, name: str) -> SummitLeaders:
-    """Return the summit_leaders component."""
-    return SummitLeaders(nlp, name)
+    def _name_ok(self, doc: Doc, hit: Hit) -> bool:
+        tokens = [t for t in doc[hit.start : hit.end] if not _is_dash(t.text)]
+        forms = hit.entries[0].forms
+        for token, form in zip(tokens, forms, strict=False):
+            if fold(token.text) in _PARTICLES and not form[:1].isupper():
+                continue
+            if not _capitalised(token):
+                return False
+            if len(form) > 1 and form.isupper() and not token.text.isupper():
+                return False  # acronym aliases (MBS) only in capitals
+        after = _next_word(doc, hit.end)
+        if after is not None and fold(after.text) in self.org_heads and _capitalised(after):
+            return False  # "Nazarbayev University", "Heydar Aliyev Foundation"
+        if all(e.kind == "surname" for e in hit.entries):
+            before = _prev_word(doc, hit.start)
+            if (
+                before is not None
+                and _capitalised(before)
+                and before.is_alpha
+                and not before.is_sent_start
+                and fold(before.text) not in self.honorifics
+                and self.atoms.entries.get((fold(before.text),)) is None
+            ):
+                return False  # another person's given name: "Jamshid Karimov"
+        return True
+
+    def _resolve_names(self, doc: Doc, hits: list[Hit], day: dt.date) -> list[Mention]:
+        mentions: list[Mention] = []
+        full_at: dict[str, list[int]] = {}
+        for hit in hits:
+            names = [e.value for e in hit.entries if e.kind == "name"]
+            if names:
+                pid = self._pick_by_date(names, day)
+                mentions.append(Mention(hit.start, hit.end, "name", pid))
+                full_at.setdefault(pid, []).append(hit.start)
+        for hit in hits:
+            if any(e.kind == "name" for e in hit.entries):
+                continue
+            candidates = list(dict.fromkeys(e.value for e in hit.entries))
+            found = self._resolve_surname(doc, hit, candidates, full_at, day)
+            if found is not None:
+                mentions.append(Mention(hit.start, hit.end, "surname", found))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _pick_by_date(self, pids: list[str], day: dt.date) -> str:
+        unique = list(dict.fromkeys(pids))
+        in_office = [p for p in unique if any(o.held_on(day) for o in self.people[p].offices)]
+        return (in_office or unique)[0]
+
+    def _resolve_surname(
+        self,
+        doc: Doc,
+        hit: Hit,
+        candidates: list[str],
+        full_at: dict[str, list[int]],
+        day: dt.date,
+    ) -> str | None:
+        mentioned = [p for p in candidates if p in full_at]
+        if mentioned:
+            before = [
+                (max(i for i in full_at[p] if i < hit.start), p)
+                for p in mentioned
+                if any(i < hit.start for i in full_at[p])
+            ]
+            if before:
+                return max(before)[1]
+            return min((min(full_at[p]), p) for p in mentioned)[1]
+        prev = _prev_word(doc, hit.start)
+        titled = prev is not None and fold(prev.text) in self.honorifics
+        in_office = [p for p in candidates if any(o.held_on(day) for o in self.people[p].offices)]
+        if titled and in_office:
+            return in_office[0]
+        clear = [p for p in candidates if not self.people[p].ambiguous_surname]
+        in_office_clear = [p for p in in_office if p in clear]
+        if len(in_office_clear) == 1:
+            return in_office_clear[0]
+        if len(clear) == 1 and (titled or not in_office):
+            return clear[0]
+        return None
+
+    # -- roles --------------------------------------------------------------------------------
+
+    def _roles(self, doc: Doc, atoms: list[Hit], covered: set[int]) -> list[RoleHit]:
+        """Return role phrases with a country or organisation, in text order."""
+        out: list[RoleHit] = []
+        by_start = {h.start: h for h in atoms}
+        for index, hit in enumerate(atoms):
+            if any(i in covered for i in range(hit.start, hit.end)):
+                continue
+            if self._blocked(doc, hit.start):
+                continue
+            surface = fold(doc[hit.start : hit.end].text)
+            for entry in hit.entries:
+                found: RoleHit | None = None
+                if entry.kind == "role":
+                    found = self._country_role(doc, hit, atoms, index, by_start, entry, surface)
+                elif entry.kind == "org_title":
+                    found = self._org_role(doc, hit, atoms, index, by_start, entry)
+                if found is not None:
+                    out.append(found)
+                    if found.plural:
+                        out.extend(self._coordinated(doc, found, by_start))
+                    break
+        return out
+
+    def _blocked(self, doc: Doc, start: int) -> bool:
+        return any(fold(t.text) in self.blockers for t in doc[max(0, start - 2) : start])
+
+    def _after_of(self, doc: Doc, end: int, by_start: dict[int, Hit]) -> Hit | None:
+        """Return the atom after "of [the]" at token ``end``, if any."""
+        i = end
+        if i >= len(doc) or doc[i].lower_ != "of":
+            return None
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        return by_start.get(i)
+
+    def _country_role(
+        self,
+        doc: Doc,
+        hit: Hit,
+        atoms: list[Hit],
+        index: int,
+        by_start: dict[int, Hit],
+        entry: Entry,
+        surface: str,
+    ) -> RoleHit | None:
+        role = self.roles[int(entry.value)]
+        plural = surface.split()[0].endswith("s")  # heads, leaders, presidents, heads of state
+        title = role.title
+        nxt = self._after_of(doc, hit.end, by_start)
+        if nxt is not None:
+            country = _first(nxt, "country")
+            if country is not None and _case_ok(doc, nxt, "country"):
+                return RoleHit(hit.start, nxt.end, country, None, tuple(role.kinds), title, plural)
+            org = _first(nxt, "org")
+            if org is not None and not plural:
+                org_entry = self.orgs[int(org)]
+                if surface in {fold(t) for t in org_entry.titles}:
+                    return RoleHit(hit.start, nxt.end, None, org_entry.office, (), None)
+        if plural or surface in {"head", "heads"}:
+            return None
+        # "Kyrgyz leader", "Chinese President", "Kazakhstan's President", "Kazakhstan President"
+        start = hit.start
+        if start > 0 and doc[start - 1].lower_ in {"'s", "’s"}:
+            start -= 1
+        prev = atoms[index - 1] if index > 0 else None
+        if prev is not None and prev.end == start:
+            country = _first(prev, "demonym") or _first(prev, "country")
+            kind = "demonym" if _first(prev, "demonym") else "country"
+            if country is not None and _case_ok(doc, prev, kind):
+                return RoleHit(prev.start, hit.end, country, None, tuple(role.kinds), title)
+            org = _first(prev, "org")
+            if org is not None and start == hit.start:
+                org_entry = self.orgs[int(org)]
+                if surface in {fold(t) for t in org_entry.titles}:
+                    return RoleHit(prev.start, hit.end, None, org_entry.office, (), None)
+        return None
+
+    def _org_role(
+        self,
+        doc: Doc,
+        hit: Hit,
+        atoms: list[Hit],
+        index: int,
+        by_start: dict[int, Hit],
+        entry: Entry,
+    ) -> RoleHit | None:
+        nxt = self._after_of(doc, hit.end, by_start)
+        titles_of = {e.value for e in hit.entries if e.kind == "org_title"}
+        if nxt is not None:
+            for org in (e.value for e in nxt.entries if e.kind == "org"):
+                if org in titles_of and _case_ok(doc, nxt, "org"):
+                    return RoleHit(hit.start, nxt.end, None, self.orgs[int(org)].office, (), None)
+        prev = atoms[index - 1] if index > 0 else None
+        if prev is not None and prev.end == hit.start:
+            for org in (e.value for e in prev.entries if e.kind == "org"):
+                if org in titles_of and _case_ok(doc, prev, "org"):
+                    return RoleHit(prev.start, hit.end, None, self.orgs[int(org)].office, (), None)
+        return None
+
+    def _coordinated(self, doc: Doc, first: RoleHit, by_start: dict[int, Hit]) -> list[RoleHit]:
+        """Return the further countries of "the heads of X [Name], Y [Name] and Z [Name]"."""
+        out: list[RoleHit] = []
+        i = first.end
+        for _ in range(8):
+            i = self._skip_name(doc, i)
+            if i < len(doc) and doc[i].text in {",", "and"}:
+                i += 1
+                if i < len(doc) and doc[i].lower_ == "and":
+                    i += 1
+            else:
+                break
+            hit = by_start.get(i)
+            country = None if hit is None else _first(hit, "country")
+            if hit is None or country is None:
+                break
+            out.append(RoleHit(hit.start, hit.end, country, None, first.kinds, first.title, True))
+            i = hit.end
+        return out
+
+    def _skip_name(self, doc: Doc, i: int) -> int:
+        """Return the index after a capitalised name run starting at ``i`` (``i`` if none)."""
+        j = i
+        while j < len(doc) and (
+            (_capitalised(doc[j]) and doc[j].is_alpha) or (_is_dash(doc[j].text) and j > i)
+        ):
+            j += 1
+        return j
+
+    def _role_person(
+        self,
+        doc: Doc,
+        role: RoleHit,
+        named_at: dict[int, Mention],
+        named_end: dict[int, Mention],
+        mentions: list[Mention],
+        day: dt.date,
+        dated: bool,
+        unknown: dict[str, dict[str, Any]],
+    ) -> str | None:
+        """Return the id of the person a role phrase refers to, or None."""
+        # apposition: "President of Uzbekistan Shavkat Mirziyoyev", "leader of Kazakhstan, X"
+        i = role.end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if role.plural and i < len(doc) and _capitalised(doc[i]) and doc[i].is_alpha:
+            return None  # "the heads of X Some Name and Y Other": the names are the mentions
+        if i in named_at:
+            return named_at[i].pid
+        # "Kassym-Jomart Tokayev, the President of Kazakhstan"
+        j = role.start
+        if j > 0 and doc[j - 1].lower_ == "the":
+            j -= 1
+        if j > 0 and doc[j - 1].text == "," and (j - 1) in named_end and not role.plural:
+            return named_end[j - 1].pid
+        if "first_president" in role.kinds:
+            return None if role.country is None else self.first_holder(role.country, "President")
+        found = self.holders(
+            day, country=role.country, kinds=role.kinds, title=role.title, office=role.office
+        )
+        if not dated:  # no date at all: a holder named in the text beats today's holder
+            named = self._named_holders(role, mentions)
+            if named:
+                before = [m for m in mentions if m.pid in named and m.start < role.start]
+                return before[-1].pid if before else named[0]
+        if found:
+            return found[0]
+        if not role.plural:
+            return self._unknown_after(
+                doc, role.end, role, role.country, named_at, mentions, unknown
+            )
+        return None
+
+    def _named_holders(self, role: RoleHit, mentions: list[Mention]) -> list[str]:
+        out: list[str] = []
+        for m in mentions:
+            if m.pid in out or m.pid not in self.people:
+                continue
+            if any(
+                self._fits(o, role.country, role.kinds, role.title, role.office)
+                for o in self.people[m.pid].offices
+            ):
+                out.append(m.pid)
+        return out
+
+    # -- leaders missing from the base --------------------------------------------------------
+
+    def _bare_titles(
+        self, doc: Doc, atoms: list[Hit], covered: set[int]
+    ) -> list[tuple[int, str | None]]:
+        """Return (index after the title, country) for title words right before a name."""
+        out: list[tuple[int, str | None]] = []
+        for index, hit in enumerate(atoms):
+            roles = [self.roles[int(e.value)] for e in hit.entries if e.kind == "role"]
+            if not any(r.title_before_name for r in roles) or hit.end in covered:
+                continue
+            if self._blocked(doc, hit.start) or hit.end >= len(doc):
+                continue
+            if not _capitalised(doc[hit.start]) or hit.end in {h.start for h in atoms}:
+                continue
+            prev = atoms[index - 1] if index > 0 else None
+            country = None
+            if prev is not None and prev.end in {hit.start, hit.start - 1}:
+                country = _first(prev, "demonym") or _first(prev, "country")
+            out.append((hit.end, country))
+        return out
+
+    def _unknown_after(
+        self,
+        doc: Doc,
+        i: int,
+        role: RoleHit | None,
+        country: str | None,
+        named_at: dict[int, Mention],
+        mentions: list[Mention],
+        unknown: dict[str, dict[str, Any]],
+    ) -> str | None:
+        """Register the person named right after a title at token ``i``; return the id or None."""
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i in named_at or i >= len(doc):
+            return None
+        end = self._person_run(doc, i)
+        if end is None:
+            return None
+        name = doc[i:end].text
+        pid = f"x-{_slug(name)}"
+        office = None
+        if role is not None and role.office is not None:
+            office = role.office
+        else:
+            title = _office_title(doc, role)
+            if title is not None:
+                office = f"{title} of {country}" if country else title
+        org = None
+        if role is not None and role.office is not None:
+            org = next((o.name for o in self.orgs if o.office == role.office), None)
+        unknown.setdefault(
+            pid,
+            {
+                "name": name,
+                "country": country,
+                "office": office,
+                "organisation": org,
+                "in_kb": False,
+            },
+        )
+        mentions.append(Mention(i, end, "name", pid))
+        return pid
+
+    def _person_run(self, doc: Doc, i: int) -> int | None:
+        """Return the end of a personal-name run starting at ``i`` (NER-checked), or None."""
+        j = i
+        while j < len(doc) and j - i < 6:
+            tok = doc[j]
+            if _is_dash(tok.text) and j > i and j + 1 < len(doc) and _capitalised(doc[j + 1]):
+                j += 1
+                continue
+            if tok.is_alpha and (_capitalised(tok) or (fold(tok.text) in _PARTICLES and j > i)):
+                if self.atoms.entries.get((fold(tok.text),)) and j > i:
+                    break  # "President X of Georgia" stops before a country / role word
+                j += 1
+                continue
+            break
+        while j > i and (fold(doc[j - 1].text) in _PARTICLES or _is_dash(doc[j - 1].text)):
+            j -= 1
+        if j == i:
+            return None
+        run = doc[i:j]
+        if fold(run[0].text) in _NOT_NAMES or self.atoms.entries.get((fold(run[0].text),)):
+            return None
+        person = any(t.ent_type_ == "PERSON" for t in run)
+        propn = sum(t.pos_ == "PROPN" for t in run)
+        if person and propn >= 1:
+            return j
+        if not doc.has_annotation("ENT_IOB") and len(run) >= 2:
+            return j  # a pipeline without NER: trust two capitalised words after a title
+        return None
+
+    # -- output -------------------------------------------------------------------------------
+
+    def _write(
+        self,
+        doc: Doc,
+        mentions: list[Mention],
+        unknown: dict[str, dict[str, Any]],
+        day: dt.date,
+    ) -> None:
+        spans: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        taken: set[int] = set()
+        for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+            if (m.start, m.end) in seen or any(i in taken for i in range(m.start, m.end)):
+                continue
+            seen.add((m.start, m.end))
+            taken.update(range(m.start, m.end))
+            spans.append(Span(doc, m.start, m.end, label=m.kind, kb_id=m.pid))
+        doc.spans[LEADERS_GROUP] = spans
+        people: dict[str, dict[str, Any]] = {}
+        for span in spans:
+            pid = span.kb_id_
+            if pid in people:
+                continue
+            if pid in self.people:
+                person = self.people[pid]
+                office = person.office_on(day)
+                people[pid] = {
+                    "name": person.name,
+                    "country": office.country,
+                    "office": office.office,
+                    "organisation": office.organisation,
+                    "in_kb": True,
+                }
+            elif pid in unknown:
+                people[pid] = dict(unknown[pid])
+        doc._.summit_leaders = people
+
+
+_NOT_NAMES = frozenset(
+    {"the", "a", "an", "his", "her", "their", "this", "that", "also", "said", "noted", "and"}
+    | set(_MONTHS)
+)
+
+
+def _first(hit: Hit, kind: str) -> str | None:
+    return next((e.value for e in hit.entries if e.kind == kind), None)
+
+
+def _case_ok(doc: Doc, hit: Hit, kind: str) -> bool:
+    """Return True when a country/organisation atom is written as a name (capitals honoured)."""
+    entry = next(e for e in hit.entries if e.kind == kind)
+    tokens = [t for t in doc[hit.start : hit.end] if not _is_dash(t.text)]
+    if not tokens or not _capitalised(tokens[0]):
+        return False
+    for token, form in zip(tokens, entry.forms, strict=False):
+        if len(form) > 1 and form.isupper() and not token.text.isupper():
+            return False
+    return True
+
+
+def _office_title(doc: Doc, role: RoleHit | None) -> str | None:
+    if role is None:
+        return None
+    if role.title:
+        return role.title
+    if "government" in role.kinds:
+        return "Prime Minister"
+    return "President" if "state" in role.kinds else None
+
+
+def _next_word(doc: Doc, i: int) -> Token | None:
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _prev_word(doc: Doc, i: int) -> Token | None:
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _variants(text: str) -> set[str]:
+    """Return ``text`` and its common transliteration variant (-yev/-yeva after a vowel -> -ev)."""
+    out = {text}
+    out.add(re.sub(r"(?<=[aeiouAEIOU])ye", "e", text))
+    return out
+
+
+@Language.factory(
+    "summit_leaders",
+    assigns=["doc.spans", "doc._.summit_leaders", "doc._.summit_doc_date"],
+    default_config={
+        "officeholders": "officeholders.jsonl",
+        "lexicon": "leader_roles.jsonl",
+        "today": None,
+    },
+)
+def make_leaders(
+    nlp: Language, name: str, officeholders: str, lexicon: str, today: str | None
+) -> SummitLeaders:
+    """Return the summit_leaders component (data files are bundled resource names)."""
+    return SummitLeaders(nlp, name, officeholders=officeholders, lexicon=lexicon, today=today)
