@@ -197,8 +197,17 @@ def _item(value: Any) -> str:
 
 
 def describe_change(change: FieldChange) -> str:
-    """Return ``field: old → new``; for lists, the items removed (-) and added (+)."""
+    """Return ``field: old → new``; for lists, the items removed (-) and added (+); for objects,
+    ``field.key: old → new`` for each key that changed."""
     old, new = change.old, change.new
+    if isinstance(old, dict) and isinstance(new, dict):
+        keys = list(new) + [k for k in old if k not in new]
+        parts = [
+            f"{change.name}.{k}: {_short(old.get(k))} → {_short(new.get(k))}"
+            for k in keys
+            if old.get(k) != new.get(k)
+        ]
+        return ", ".join(parts)
     if isinstance(old, list) and isinstance(new, list):
         old_keys = [json.dumps(v, sort_keys=True) for v in old]
         new_keys = [json.dumps(v, sort_keys=True) for v in new]

@@ -120,6 +120,11 @@ def test_diff_missing_folder_is_a_usage_error(corpus: Path) -> None:
     [
         (FieldChange("status", "proposed", "adopted"), 'status: "proposed" → "adopted"'),
         (FieldChange("proposers", ["A"], ["A", "B"]), 'proposers: +"B"'),
+        (FieldChange("value_max", None, 3.0), "value_max: null → 3.0"),
+        (
+            FieldChange("counts", {"leaders": 0, "quotes": 1}, {"leaders": 2, "quotes": 1}),
+            "counts.leaders: 0 → 2",
+        ),
         (
             FieldChange(
                 "mentions",
