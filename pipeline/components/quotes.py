@@ -90,13 +90,27 @@ _LINE = re.compile(r"\n")
 class MarkPair:
     """A pair of quotation marks: ``text[open]`` opens, ``text[close]`` closes.
 
-    The quoted text is ``text[open + 1 : close]`` (a quotation that runs over paragraphs includes
-    the paragraph breaks and the re-opening marks). ``depth`` is 0 for an outermost pair.
+    The quoted text is ``text[open + 1 : close]``; ``depth`` is 0 for an outermost pair. A
+    quotation that runs over paragraphs is one segment per paragraph: every segment but the last
+    has ``closed=False`` and ``close`` at the end of its paragraph's text, every segment but the
+    first opens at the paragraph's re-opening mark; all share ``chain`` (the first mark's offset).
     """
 
     open: int
     close: int
     depth: int
+    chain: int = -1
+    closed: bool = True
+
+    @property
+    def reopened(self) -> bool:
+        """True for a segment after the first of a quotation running over paragraphs."""
+        return self.chain >= 0 and self.chain != self.open
+
+    @property
+    def continued(self) -> bool:
+        """True when the quotation goes on in the next paragraph (a segment but the last)."""
+        return not self.closed or self.reopened
 
     @property
     def start(self) -> int:
@@ -141,25 +155,32 @@ def pair_marks(text: str) -> list[MarkPair]:
     letter and before a space or punctuation it closes); curly marks by their shape.
     """
     pairs: list[MarkPair] = []
-    carry: tuple[str, int] | None = None  # outermost opener still open at a paragraph end
+    chain_of: dict[int, int] = {}  # re-opening mark -> first mark of its quotation
+    # The outermost opener still open at a paragraph end, and where that paragraph's text ends.
+    carry: tuple[str, int, int] | None = None
     for p_start, p_end in paragraph_spans(text):
         stack: list[tuple[str, int]] = []
         first = p_start
-        while first < p_end and text[first].isspace():
-            first += 1
         if carry is not None:
+            while first < p_end and text[first].isspace():
+                first += 1
             # A quotation continues only if the next paragraph re-opens it with the same mark.
             if first < p_end and text[first] == carry[0]:
-                stack.append(carry)
+                chain = chain_of.get(carry[1], carry[1])
+                pairs.append(MarkPair(carry[1], carry[2], 0, chain=chain, closed=False))
+                chain_of[first] = chain
+                stack.append((carry[0], first))
                 first += 1
+            else:
+                first = p_start
             carry = None
-        else:
-            first = p_start
         for match in _MARK_RE.finditer(text, first, p_end):
-            i = match.start()
-            _step(text, i, p_start, p_end, stack, pairs)
+            _step(text, match.start(), p_start, p_end, stack, pairs, chain_of)
         if stack and stack[0][0] not in _SINGLE:
-            carry = stack[0]
+            last = p_end
+            while last > stack[0][1] + 1 and text[last - 1].isspace():
+                last -= 1
+            carry = (stack[0][0], stack[0][1], last)
     pairs.sort(key=lambda p: (p.open, -p.close))
     return pairs
 
@@ -182,6 +203,7 @@ def _step(
     p_end: int,
     stack: list[tuple[str, int]],
     pairs: list[MarkPair],
+    chain_of: dict[int, int],
 ) -> None:
     ch = text[i]
     prev = text[i - 1] if i > p_start else ""
@@ -190,7 +212,8 @@ def _step(
     looks_close = not _is_open_context(prev) and _is_close_context(nxt)
 
     def close(k: int) -> None:
-        pairs.append(MarkPair(open=stack[k][1], close=i, depth=k))
+        pos = stack[k][1]
+        pairs.append(MarkPair(open=pos, close=i, depth=k, chain=chain_of.get(pos, -1)))
         del stack[k:]
 
     if ch in "'’‘" and prev.isalnum() and nxt.isalnum():
@@ -399,6 +422,15 @@ class _Context:
         # The small model sometimes tags "notes"/"stresses" as nouns; keep those that head a clause.
         return tok.dep_ in _VERB_DEPS and tok.pos_ not in ("ADP", "DET", "PRON")
 
+    def breaks(self, tok: Token) -> bool:
+        """True for punctuation that ends a name (not the hyphen inside Kassym-Jomart)."""
+        if tok.is_space:
+            return True
+        if not tok.is_punct:
+            return False
+        glued = tok.i > 0 and not self.doc[tok.i - 1].whitespace_ and not tok.whitespace_
+        return not (glued and tok.text in "-‐‑")
+
     def content_words(self, q: _Quote) -> list[str]:
         return _WORD_RE.findall(self.text[q.pair.start : q.pair.end])
 
@@ -413,7 +445,9 @@ class _Context:
             while open_stack and items[open_stack[-1]].pair.close < pair.open:
                 open_stack.pop()
             parent = open_stack[-1] if open_stack else None
-            o_tok, c_tok = self.tok_at(pair.open), self.tok_at(pair.close)
+            o_tok = self.tok_at(pair.open)
+            # An unclosed segment ends at its paragraph's last token, not at a mark.
+            c_tok = self.tok_at(pair.close) if pair.closed else self.tok_at(pair.close - 1) + 1
             items.append(_Quote(pair, o_tok, c_tok, parent, self.para_of(pair.open)))
             open_stack.append(len(items) - 1)
         return items
@@ -424,7 +458,11 @@ class _Context:
             if q.parent is not None and items[q.parent].label != "QUOTE":
                 q.label = "SKIP"  # a mark pair inside a quoted title is part of the title
                 continue
-            q.label = self.name_label(q) or "QUOTE"
+            if q.pair.continued:  # running over paragraphs: a quotation, never a name
+                empty = not self.text[q.pair.start : q.pair.end].strip()
+                q.label = "SKIP" if empty else "QUOTE"
+            else:
+                q.label = self.name_label(q) or "QUOTE"
         live = [q for q in items if q.label == "QUOTE"]
         for q in live:
             if q.parent is None:
@@ -439,9 +477,21 @@ class _Context:
                 nxt = group[k + 1] if k + 1 < len(group) else None
                 parent = items[q.parent] if q.parent is not None else None
                 self.attribute(q, prev, nxt, parent)
+                if self.shares_cue(q, prev):  # “A,” he said, “B.”
+                    q.attribution = "split"
                 q.label = self.final_label(q)
                 if q.label == "QUOTE" and q.attribution == "none" and prev is not None:
                     self.inherit(q, prev)
+        chains: dict[int, list[_Quote]] = {}
+        for q in live:
+            if q.pair.continued:
+                chains.setdefault(q.pair.chain, []).append(q)
+        for segments in chains.values():
+            # The cue of a quotation over paragraphs may come with any of its segments.
+            source = next((g for g in segments if g.speaker is not None), None)
+            for g in segments:
+                if source is not None and g.speaker is None:
+                    self.inherit(g, source, same_paragraph=False)
         return self.emit(items)
 
     # ------------------------------------------------------------------ classification
@@ -504,12 +554,13 @@ class _Context:
         fallback = "NAME" if first_upper else "SCARE"
         if q.attribution in _STRONG:
             return "QUOTE"
-        fragment = len(words) <= self.c.max_fragment_words and not inner_punct
+        # Counted by spaces: "China–Central Asia spirit" is three words, not four.
+        fragment = len(content.split()) <= self.c.max_fragment_words and not inner_punct
         if q.attribution != "none":
-            # A short unpunctuated fragment embedded in a clause is a scare quote or name
-            # ("carry forward the “Silk Road spirit”"), unless it is the cue's whole object.
-            adjacent = q.cue is not None and (q.o_tok - q.cue[1] <= 1 or q.cue[0] - q.c_tok <= 2)
-            if fragment and not (adjacent and q.attribution == "cue_subject"):
+            # A short unpunctuated fragment embedded deeper in a clause is a scare quote or name
+            # ("carry forward the “Silk Road spirit”"); as the cue's own object it is quoted
+            # speech ("what he called a “new era”").
+            if fragment and not q.info.get("direct"):
                 return fallback
             return "QUOTE"
         sentence_like = len(words) >= self.c.min_sentence_words and (
@@ -539,9 +590,9 @@ class _Context:
         only_punct = all(doc[t].is_punct or doc[t].is_space for t in range(q.c_tok + 1, post_hi))
         if self.has_sents and only_punct and post_hi < hi and post_hi < stop:
             # "“…” / Tokayev said." split off as its own short sentence by the parser.
-            sent = doc[post_hi].sent
-            if len(sent) <= 10:
-                post_hi = min(sent.end, stop, hi)
+            post_hi = min(doc[post_hi].sent.end, stop, hi, post_hi + 10)
+        if not q.pair.closed:
+            return range(s_lo, q.o_tok), range(q.c_tok, q.c_tok)
         return range(s_lo, q.o_tok), range(q.c_tok + 1, post_hi)
 
     def attribute(
@@ -568,7 +619,7 @@ class _Context:
             if s < pre.start or e > pre.stop:
                 continue
             np_end = e
-            while np_end < pre.stop and not doc[np_end].is_punct:
+            while np_end < pre.stop and not self.breaks(doc[np_end]):
                 np_end += 1
             if any(not doc[t].is_punct for t in range(np_end, pre.stop)):
                 continue  # not adjacent: a clause stands between the pattern and the quote
@@ -586,7 +637,7 @@ class _Context:
             for kind, s, e in self.patterns:
                 if s == post_first and kind == "according_to":
                     np_end = e
-                    while np_end < post.stop and not doc[np_end].is_punct:
+                    while np_end < post.stop and not self.breaks(doc[np_end]):
                         np_end += 1
                     if np_end > e:
                         q.cue = (s, e)
@@ -601,7 +652,7 @@ class _Context:
             return False
         s = post.start + 1
         e = s
-        while e < post.stop and e - s < 8 and not doc[e].is_punct:
+        while e < post.stop and e - s < 8 and not self.breaks(doc[e]):
             e += 1
         if e == s or not doc[s].text[:1].isupper():
             return False
@@ -616,7 +667,7 @@ class _Context:
         if not roots:
             return False
         tok = doc[roots[0]].head
-        for _ in range(6):
+        for hops in range(6):
             if self.in_quote[tok.i] and tok.i not in inside:
                 return False
             if tok.i in self.verb_cue:
@@ -626,6 +677,7 @@ class _Context:
                     q.cue = cue
                     before = doc[q.o_tok - 1] if q.o_tok > 0 else None
                     direct = before is None or before.is_punct or before.i < cue[1]
+                    q.info["direct"] = hops == 0
                     self.set_speaker(
                         q,
                         subj,
@@ -653,15 +705,13 @@ class _Context:
                     continue
                 cands.append((dist, 1, cue))
         cands.sort()
-        for _, side, cue in cands:
+        for _, _side, cue in cands:
             subj = self.subject(doc[cue[0]], q) if self.has_dep else self.flat_subject(cue, q)
             if subj is None:
                 continue
             q.cue = cue
-            how = "cue_subject"
-            if side == 0 and prev is not None and prev.cue == cue and pre.start == prev.c_tok + 1:
-                how = "split"
-            self.set_speaker(q, subj, self.np_span(doc[subj]), how)
+            q.info["direct"] = q.o_tok - cue[1] <= 1 or cue[0] - q.c_tok <= 2
+            self.set_speaker(q, subj, self.np_span(doc[subj]), "cue_subject")
             return True
         return False
 
@@ -672,7 +722,7 @@ class _Context:
             return False
         e = pre.stop - 1
         s = e
-        while s > pre.start and e - s < 6 and not doc[s - 1].is_punct:
+        while s > pre.start and e - s < 6 and not self.breaks(doc[s - 1]):
             s -= 1
         if s < pre.start:
             return False
@@ -690,9 +740,15 @@ class _Context:
         self.set_speaker(q, e - 1, (s, e), how)
         return True
 
-    def inherit(self, q: _Quote, prev: _Quote) -> None:
+    def shares_cue(self, q: _Quote, prev: _Quote | None) -> bool:
+        """True when ``q`` takes the cue standing between it and the previous quotation."""
+        if prev is None or q.cue is None or q.cue != prev.cue:
+            return False
+        return prev.c_tok < q.cue[0] < q.o_tok
+
+    def inherit(self, q: _Quote, prev: _Quote, same_paragraph: bool = True) -> None:
         """A quotation with no cue of its own continues the previous one in the paragraph."""
-        if prev.para != q.para or prev.speaker is None:
+        if (same_paragraph and prev.para != q.para) or prev.speaker is None:
             return
         q.speaker, q.speaker_head, q.cue = prev.speaker, prev.speaker_head, prev.cue
         q.info = dict(prev.info)
@@ -751,7 +807,8 @@ class _Context:
             return (head.i, head.i + 1)
         start, end = head.left_edge.i, head.right_edge.i + 1
         for child in head.rights:
-            if child.dep_ in _NP_STOP_DEPS:
+            # "the President of Kyrgyzstan" keeps its "of"; "X in his remarks" loses the rest.
+            if child.dep_ in _NP_STOP_DEPS or (child.dep_ == "prep" and child.lower_ != "of"):
                 end = min(end, child.left_edge.i)
         for t in range(start, end):
             if self.in_quote[t]:
@@ -820,9 +877,21 @@ class _Context:
                 out["speaker_kb_id"] = leader.kb_id
                 out["speaker"] = people.get(leader.kb_id, {}).get("name") or span.text
                 return out
-        if e - s == 1 and head.is_title:
-            out["speaker"] = self.full_name(head)
+        ent = self.person_in(span, head)
+        if ent is not None:
+            out.update(
+                speaker_start=ent.start_char, speaker_end=ent.end_char, speaker_text=ent.text
+            )
+            out["speaker"] = self.full_name(ent)
         return out
+
+    def person_in(self, span: Span, head: Token) -> Span | None:
+        """Return the PERSON entity inside the speaker phrase (the one with its head first)."""
+        found = [p for p in self.people if p.start < span.end and span.start < p.end]
+        with_head = [p for p in found if p.start <= head.i < p.end]
+        if with_head:
+            return with_head[0]
+        return found[0] if found else None
 
     def _set_leader(
         self, out: dict[str, Any], kb: str, m: _Leader, people: dict[str, dict[str, Any]]
@@ -876,12 +945,15 @@ class _Context:
                 return m
         return None
 
-    def full_name(self, head: Token) -> str:
-        """A bare surname → the fuller name of an earlier PERSON mention ending with it."""
-        for ent in reversed(self.people):
-            if ent.start_char < head.idx and len(ent) > 1 and ent[-1].text == head.text:
-                return ent.text
-        return head.text
+    def full_name(self, ent: Span) -> str:
+        """Return the fullest earlier PERSON mention ending with the same word (Qin → Qin Gang)."""
+        best = ent.text
+        for other in self.people:
+            if other.start >= ent.start:
+                break
+            if other[-1].text == ent[-1].text and len(other.text) > len(best):
+                best = other.text
+        return best
 
     # ------------------------------------------------------------------ output
     def emit(self, items: Iterable[_Quote]) -> tuple[list[Span], list[Span]]:
