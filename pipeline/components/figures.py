@@ -73,6 +73,7 @@ _LABEL_POS = frozenset({"PROPN"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _NP_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _MAX_COUNTED_NOUN = 4
+_DIRECTIONAL = frozenset({"to", "by", "from"})
 _MAX_METRIC_TOKENS = 10
 
 
@@ -191,11 +192,11 @@ class SummitFigures:
         )
         qual = _alternation(qual_forms, False)
         one = (
-            rf"(?P<cur@>{prefix})?\s?(?P<n@>{number})(?P<s@>{scale})?"
+            rf"(?:(?P<cur@>{prefix})\s?)?(?P<n@>{number})(?P<s@>{scale})?"
             rf"(?:\s?(?P<u@>{suffix}))?"
         )
         self.figure_re = re.compile(
-            rf"(?<![\w.+/#№$€£¥₽₸-])(?:(?P<qual>{qual})\s+)?"
+            rf"(?<![\w.+/#№$€£¥₽₸:-])(?:(?P<qual>{qual})\s+)?"
             rf"(?:(?P<btw>between)\s+|(?P<frm>from)\s+)?"
             + one.replace("@", "1")
             + r"(?:(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|\s+to\s+)))"
@@ -374,6 +375,8 @@ class SummitFigures:
         next_word = re.match(r"\W*([^\W\d_][\w.']*)", after)
         pw = prev_word.group(1) if prev_word else ""
         nw = next_word.group(1) if next_word else ""
+        if nw.endswith(".") and nw.lower() not in self.time_words:
+            nw = nw[:-1]  # "10 years." ends a sentence; "p.m." keeps its dot
         if info is None or info.kind not in ("money", "percent", "multiplier"):
             # a number next to a month is a date: "September 14", "1 September"
             if (pw.lower() in self.months or nw.lower() in self.months) and not has_scale:
@@ -505,6 +508,12 @@ class SummitFigures:
             if head.i >= span.start and head.i < span.end:
                 node = head
                 continue
+            directional = node.dep_ == "prep" and node.lower_ in _DIRECTIONAL
+            verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+            if directional and head.pos_ in _NOUN_POS and verb is not None:
+                # "increased the number of checkpoints to 78 units": "to 78 units" completes the
+                # verb even when the parser hangs it on the noun before it
+                node = head = verb
             if head.pos_ in _NOUN_POS and head.lower_ not in self.suffix_units:
                 return _np_text(head, span)
             if head.pos_ in ("VERB", "AUX"):
@@ -547,6 +556,8 @@ def _np_text(head: Token, fig: Span) -> str:
             right = max(right, last)
             break
     right = min(right, left + _MAX_METRIC_TOKENS - 1)
+    while right > head.i and (doc[right].pos_ in ("ADP", "DET", "CCONJ") or doc[right].is_punct):
+        right -= 1  # "number of checkpoints to [78 units]": drop the dangling preposition
     words = doc[left : right + 1]
     text = words.text
     if words[0].lower_ in ("the", "a", "an", "its", "their"):

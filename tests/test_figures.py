@@ -1,0 +1,381 @@
+"""Tests for the summit_figures component: every form of issue #6, positive and negative."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from pipeline.components.figures import SummitFigures
+from pipeline.components.numbers import (
+    NumberParseError,
+    UnitEntry,
+    WordNumberParser,
+    parse_digits,
+)
+from pipeline.extensions import FIGURES_GROUP
+from pipeline.resources import load_jsonl
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_GOLD = ROOT.parent / "shared" / "seed" / "000_f6ddf534ac2df4fe.gold.json"
+CORPUS_RAW = ROOT / "corpus" / "raw"
+CORPUS_GOLD = ROOT / "corpus" / "gold"
+
+
+def figures(nlp: Language, text: str) -> list[dict[str, Any]]:
+    """Return the figure dicts of ``text`` with their span text added."""
+    doc = nlp(text)
+    out = []
+    for span in doc.spans[FIGURES_GROUP]:
+        fig = dict(span._.summit_figure)
+        fig["text"] = doc.text[fig["start"] : fig["end"]]
+        out.append(fig)
+    return out
+
+
+def close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9)
+
+
+# ---- number parsing (no model needed)
+
+
+@pytest.fixture(scope="module")
+def words() -> WordNumberParser:
+    return WordNumberParser(load_jsonl("units.jsonl", UnitEntry))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,200", 1200.0),
+        ("10.5", 10.5),
+        ("1,200,300.25", 1200300.25),
+        ("10,5", 10.5),  # decimal comma
+        ("45", 45.0),
+    ],
+)
+def test_parse_digits(text: str, value: float) -> None:
+    assert parse_digits(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("seventy", 70.0),
+        ("seventy-five", 75.0),
+        ("two hundred and fifty", 250.0),
+        ("one and a half", 1.5),
+        ("two and a half", 2.5),
+        ("a dozen", 12.0),
+        ("three thousand", 3000.0),
+        ("a hundred", 100.0),
+    ],
+)
+def test_parse_words(words: WordNumberParser, text: str, value: float) -> None:
+    assert words.parse(text) == value
+
+
+@pytest.mark.parametrize("text", ["party", "", "one example"])
+def test_parse_words_rejects(words: WordNumberParser, text: str) -> None:
+    with pytest.raises(NumberParseError):
+        words.parse(text)
+
+
+def test_units_resource_is_valid() -> None:
+    entries = load_jsonl("units.jsonl", UnitEntry)
+    types = {e.type for e in entries}
+    assert {"currency", "percent", "multiplier", "scale", "number", "unit", "qualifier"} <= types
+
+
+# ---- positive forms: (sentence, span text, value, value_max, unit, qualifier)
+
+POSITIVE = [
+    # money
+    ("The GDP amounted to about $400 billion.", "$400 billion", 4e11, None, "USD", "about"),
+    ("Trade reached USD 10.5 bn last year.", "USD 10.5 bn", 1.05e10, None, "USD", None),
+    ("The bank will lend €12 billion to the region.", "€12 billion", 1.2e10, None, "EUR", None),
+    ("The fund holds 2.3 mln dollars.", "2.3 mln dollars", 2.3e6, None, "USD", None),
+    ("Exports rose to 5 trillion soums.", "5 trillion soums", 5e12, None, "UZS", None),
+    ("The project costs 300 billion tenge.", "300 billion tenge", 3e11, None, "KZT", None),
+    ("China pledged 26 billion yuan in grants.", "26 billion yuan", 2.6e10, None, "CNY", None),
+    ("Investment totalled US$3.2 billion.", "US$3.2 billion", 3.2e9, None, "USD", None),
+    ("The budget is KZT500bn this year.", "KZT500bn", 5e11, None, "KZT", None),
+    ("They signed deals worth $15m on Monday.", "$15m", 1.5e7, None, "USD", None),
+    (
+        "Trade with Baku reached 2 billion Azerbaijani manat.",
+        "2 billion Azerbaijani manat",
+        2e9,
+        None,
+        "AZN",
+        None,
+    ),
+    (
+        "Loans of 40 million Russian rubles were issued.",
+        "40 million Russian rubles",
+        4e7,
+        None,
+        "RUB",
+        None,
+    ),
+    ("Turnover reached 225 billion.", "225 billion", 2.25e11, None, "unspecified", None),
+    # percent
+    ("Trade grew by 45% in a year.", "45%", 45.0, None, "percent", None),
+    ("Trade grew by 6 percent.", "6 percent", 6.0, None, "percent", None),
+    ("Trade grew by 20 per cent.", "20 per cent", 20.0, None, "percent", None),
+    ("It holds about 12 percent of reserves.", "12 percent", 12.0, None, "percent", "about"),
+    (
+        "Almost 30 percent of trade is with the EU.",
+        "Almost 30 percent",
+        30.0,
+        None,
+        "percent",
+        "almost",
+    ),
+    # counts
+    ("The number of checkpoints rose to 78 units.", "78 units", 78.0, None, "count", None),
+    ("It led to the adoption of 8 UN resolutions.", "8 UN resolutions", 8.0, None, "count", None),
+    ("They signed over 300 agreements.", "over 300 agreements", 300.0, None, "count", "more_than"),
+    (
+        "The region is home to nearly 70 million people.",
+        "nearly 70 million people",
+        7e7,
+        None,
+        "count",
+        "almost",
+    ),
+    ("They launched a dozen projects.", "a dozen projects", 12.0, None, "count", None),
+    ("There are 5,000 training places.", "5,000 training places", 5000.0, None, "count", None),
+    ("The sides signed twelve documents.", "twelve documents", 12.0, None, "count", None),
+    # multipliers
+    ("Trade increased 2.5 times.", "2.5 times", 2.5, None, "times", None),
+    ("Trade grew 1.5-fold over the period.", "1.5-fold", 1.5, None, "times", None),
+    ("Trade grew one and a half times.", "one and a half times", 1.5, None, "times", None),
+    ("Growth was twice the world average.", "twice", 2.0, None, "times", None),
+    ("Tourism has almost doubled.", "almost doubled", 2.0, None, "times", "almost"),
+    ("The number of flights tripled.", "tripled", 3.0, None, "times", None),
+    ("Exports quadrupled since then.", "quadrupled", 4.0, None, "times", None),
+    ("Tariffs were halved.", "halved", 0.5, None, "times", None),
+    ("We want to double trade.", "double", 2.0, None, "times", None),
+    # physical quantities
+    (
+        "The port handles 15 million tonnes of cargo.",
+        "15 million tonnes",
+        1.5e7,
+        None,
+        "tonne",
+        None,
+    ),
+    ("The new road is 1,200 km long.", "1,200 km", 1200.0, None, "km", None),
+    ("The plant will produce 5 GW of power.", "5 GW", 5.0, None, "GW", None),
+    (
+        "The pipeline carries more than 40 billion cubic metres a year.",
+        "more than 40 billion cubic metres",
+        4e10,
+        None,
+        "cubic_metre",
+        "more_than",
+    ),
+    # ranges
+    ("Growth forecasts vary between 5-6 percent.", "5-6 percent", 5.0, 6.0, "percent", None),
+    ("Growth will be 3–4 percent.", "3–4 percent", 3.0, 4.0, "percent", None),
+    (
+        "Trade rose from 5.5 to 13.5 billion.",
+        "from 5.5 to 13.5 billion",
+        5.5e9,
+        1.35e10,
+        "unspecified",
+        None,
+    ),
+    (
+        "It will cost between 2 and 3 million dollars.",
+        "between 2 and 3 million dollars",
+        2e6,
+        3e6,
+        "USD",
+        None,
+    ),
+    ("The share increased from 1.6% to 2.8%.", "from 1.6% to 2.8%", 1.6, 2.8, "percent", None),
+    ("Prices rose by $5-6 billion.", "$5-6 billion", 5e9, 6e9, "USD", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "value_max", "unit", "qualifier"),
+    POSITIVE,
+    ids=[p[1] for p in POSITIVE],
+)
+def test_figure_forms(
+    nlp: Language,
+    text: str,
+    span: str,
+    value: float,
+    value_max: float | None,
+    unit: str,
+    qualifier: str | None,
+) -> None:
+    found = figures(nlp, text)
+    assert [f["text"] for f in found] == [span]
+    fig = found[0]
+    assert close(fig["value"], value)
+    assert close(fig["value_max"], value_max)
+    assert fig["unit"] == unit
+    assert fig["qualifier"] == qualifier
+
+
+# ---- negatives: none of these holds a figure
+
+NEGATIVE = [
+    "The summit was held in 2022.",
+    "Cooperation has grown since 2016.",
+    "In 2020-2021 the sides created joint funds.",
+    "The summit was held on September 14 in Dushanbe.",
+    "From September 1 of this year the border is open.",
+    "The summit held on 14 September 2023 was the fifth in a row.",
+    "It was the first forum of its kind.",
+    "The five-party meeting adopted a declaration.",
+    "He proposed a new form of five-way interaction.",
+    "The talks started at 10:00 and ended at 3 p.m.",
+    "They adopted the strategy Central Asia – 2040.",
+    "The C5+1 format met in New York.",
+    "President Tokayev spoke at the Astana Forum.",
+    "One example is the new ID card.",
+    "Central Asia is one of the main centers of growth.",
+    "One cannot but welcome this activity.",
+    "The leaders of the five Central Asian states met.",
+    "They agreed to avoid double taxation.",
+    "Article 5 of the treaty was discussed.",
+    "The plan covers the next 10 years.",
+    "The 5th summit was held in Dushanbe.",
+    "Over the same period the share increased.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_figures(nlp: Language, text: str) -> None:
+    assert [f["text"] for f in figures(nlp, text)] == []
+
+
+def test_numbered_list_markers_are_not_figures(nlp: Language) -> None:
+    text = "The leaders agreed:\n1. to deepen trade;\n2. to open 3 new checkpoints."
+    assert [f["text"] for f in figures(nlp, text)] == ["3 new checkpoints"]
+
+
+def test_number_inside_quoted_title_is_not_a_figure(nlp: Language) -> None:
+    text = 'They created a media platform "History of Central Asia: 30 centuries" last year.'
+    assert all("30" not in f["text"] for f in figures(nlp, text))
+
+
+# ---- context fields
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        (
+            "In the period from 2016 to 2022, the foreign trade turnover of the Central Asian "
+            "countries doubled, reaching 225 billion.",
+            "period",
+            "from 2016 to 2022",
+        ),
+        (
+            "Since 2016, Uzbekistan has increased the number of checkpoints to 78 units.",
+            "period",
+            "Since 2016",
+        ),
+        ("Investments rose to 40 billion in 2022.", "period", "in 2022"),
+        (
+            "Since 2016, Uzbekistan has increased the number of checkpoints to 78 units.",
+            "metric",
+            "number of checkpoints",
+        ),
+        (
+            "Since 2016, Uzbekistan has increased the number of checkpoints to 78 units.",
+            "subject",
+            "Uzbekistan",
+        ),
+        ("Trade grew 1.5-fold.", "period", None),
+    ],
+)
+def test_context(nlp: Language, text: str, field: str, expected: str | None) -> None:
+    found = figures(nlp, text)
+    assert found, text
+    assert found[-1][field] == expected
+
+
+def test_metric_of_reaching_clause(nlp: Language) -> None:
+    text = (
+        "In the period from 2016 to 2022, the foreign trade turnover of the Central Asian "
+        "countries doubled, reaching 225 billion."
+    )
+    amount = next(f for f in figures(nlp, text) if f["unit"] == "unspecified")
+    assert amount["metric"] is not None
+    assert "foreign trade turnover" in amount["metric"]
+
+
+def test_component_from_config(blank: Language) -> None:
+    comp = SummitFigures(blank, "figures", small_word_max=0)
+    assert comp.small_word_max == 0
+    assert comp.figure_re.search("$400 billion") is not None
+
+
+# ---- end to end against the reference gold
+
+
+def _score(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> tuple[float, float, float]:
+    """Return P, R, F1 of value+unit matches (each gold figure matched once, by order)."""
+    used: set[int] = set()
+    tp = 0
+    for g in gold:
+        for i, p in enumerate(pred):
+            ok = (
+                i not in used
+                and close(p["value"], g["value"])
+                and close(p["value_max"], g.get("value_max"))
+                and p["unit"] == g["unit"]
+                and ("start" not in g or (p["start"] < g["end"] and g["start"] < p["end"]))
+            )
+            if ok:
+                used.add(i)
+                tp += 1
+                break
+    precision = tp / len(pred) if pred else 0.0
+    recall = tp / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def test_seed_against_reference_gold(nlp: Language, seed_text: str) -> None:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))["figures"]
+    pred = figures(nlp, seed_text)
+    precision, recall, f1 = _score(pred, gold)
+    assert f1 >= 0.95, (precision, recall)
+    texts = [p["text"].lower() for p in pred]
+    for not_figure in ("2016", "2022", "fifth", "first", "five-party", "september"):
+        assert not any(not_figure in t for t in texts), not_figure
+
+
+@pytest.mark.slow
+def test_corpus_gold_value_unit(nlp: Language) -> None:
+    golds = sorted(CORPUS_GOLD.glob("*.json"))
+    if not golds:
+        pytest.skip("no corpus gold yet")
+    all_tp = all_pred = all_gold = 0.0
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))["figures"]
+        raw = CORPUS_RAW / f"{path.stem}.txt"
+        pred = figures(nlp, raw.read_text(encoding="utf-8"))
+        precision, recall, _ = _score(pred, gold)
+        all_tp += recall * len(gold)
+        all_pred += len(pred)
+        all_gold += len(gold)
+    precision = all_tp / all_pred if all_pred else 0.0
+    recall = all_tp / all_gold if all_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    assert f1 >= 0.9, (precision, recall)
