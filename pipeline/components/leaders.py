@@ -147,8 +147,11 @@ class OrganisationEntry(_Strict):
     office: str
 
 
+_WORD_LISTS = ("blocker", "temporal", "dependent", "honorific", "org_head")
+
+
 class WordListEntry(_Strict):
-    type: Literal["blocker", "honorific", "org_head"]
+    type: Literal["blocker", "temporal", "dependent", "honorific", "org_head"]
     forms: list[str] = Field(min_length=1)
 
 
@@ -329,7 +332,20 @@ class RoleHit:
     office: str | None  # organisation office string
     kinds: tuple[str, ...]
     title: str | None
-    plural: bool = False
+    temporal: bool = False  # "former", "then": only an apposed name says who
+
+
+@dataclass
+class _DocContext:
+    """Per-document state shared by the resolution steps."""
+
+    day: dt.date
+    dated: bool
+    mentions: list[Mention]
+    named_at: dict[int, Mention]
+    named_end: dict[int, Mention]
+    unknown: dict[str, dict[str, Any]] = field(default_factory=dict)
+    home: str | None = None  # who "the Head of State" is in this text
 
 
 def _slug(text: str) -> str:
@@ -384,11 +400,7 @@ class SummitLeaders:
         self.countries: dict[str, CountryEntry] = {}
         self.orgs: list[OrganisationEntry] = []
         self.roles: list[RoleEntry] = []
-        words: dict[str, set[tuple[str, ...]]] = {
-            "blocker": set(),
-            "honorific": set(),
-            "org_head": set(),
-        }
+        words: dict[str, set[tuple[str, ...]]] = {t: set() for t in _WORD_LISTS}
         for line in lines:
             item = line.root
             if isinstance(item, CountryEntry):
@@ -399,7 +411,10 @@ class SummitLeaders:
                 self.roles.append(item)
             else:
                 words[item.type].update(self._key(f) for f in item.forms)
+        # single-word lists: the word next to a role or name decides
         self.blockers = {k[-1] for k in words["blocker"] if k}
+        self.temporals = {k[-1] for k in words["temporal"] if k}
+        self.dependents = {k[-1] for k in words["dependent"] if k}
         self.honorifics = {k[-1] for k in words["honorific"] if k}
         self.org_heads = {k[0] for k in words["org_head"] if k}
 
@@ -524,18 +539,22 @@ class SummitLeaders:
         atom_hits = _scan(keys, self.atoms)
 
         mentions = self._resolve_names(doc, name_hits, day)
-        named_at = {m.start: m for m in mentions}
-        named_end = {m.end: m for m in mentions}
+        ctx = _DocContext(
+            day=day,
+            dated=dated,
+            mentions=mentions,
+            named_at={m.start: m for m in mentions},
+            named_end={m.end: m for m in mentions},
+        )
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        unknown: dict[str, dict[str, Any]] = {}
-
         for role in self._roles(doc, atom_hits, covered):
-            pid = self._role_person(doc, role, named_at, named_end, mentions, day, dated, unknown)
+            covered.update(range(role.start, role.end))
+            pid = self._role_person(doc, role, ctx)
             if pid is not None:
                 mentions.append(Mention(role.start, role.end, "role", pid))
-        for title_at, country in self._bare_titles(doc, atom_hits, covered):
-            self._unknown_after(doc, title_at, None, country, named_at, mentions, unknown)
-        self._write(doc, mentions, unknown, day)
+        for role in self._bare_titles(doc, atom_hits, covered):
+            self._unknown_after(doc, role.end, role, role.country, ctx)
+        self._write(doc, mentions, ctx.unknown, day)
         return doc
 
     # -- names --------------------------------------------------------------------------------
@@ -623,30 +642,46 @@ class SummitLeaders:
     # -- roles --------------------------------------------------------------------------------
 
     def _roles(self, doc: Doc, atoms: list[Hit], covered: set[int]) -> list[RoleHit]:
-        """Return role phrases with a country or organisation, in text order."""
+        """Return singular role phrases that name a country, an organisation or "Head of State".
+
+        Plurals ("the presidents of Kyrgyzstan and Tajikistan", "the heads of state") are group
+        references, not mentions of one person, and are skipped.
+        """
         out: list[RoleHit] = []
         by_start = {h.start: h for h in atoms}
         for index, hit in enumerate(atoms):
             if any(i in covered for i in range(hit.start, hit.end)):
                 continue
-            if self._blocked(doc, hit.start):
+            if self._blocked(doc, hit.start) or self._dependent(doc, hit.start):
                 continue
             surface = fold(doc[hit.start : hit.end].text)
+            if surface.split()[0].endswith("s"):  # heads, leaders, presidents, heads of state
+                continue
             for entry in hit.entries:
                 found: RoleHit | None = None
                 if entry.kind == "role":
                     found = self._country_role(doc, hit, atoms, index, by_start, entry, surface)
                 elif entry.kind == "org_title":
-                    found = self._org_role(doc, hit, atoms, index, by_start, entry)
+                    found = self._org_role(doc, hit, atoms, index, by_start)
                 if found is not None:
                     out.append(found)
-                    if found.plural:
-                        out.extend(self._coordinated(doc, found, by_start))
                     break
         return out
 
     def _blocked(self, doc: Doc, start: int) -> bool:
+        """Return True after "vice", "deputy", ...: another office than the one named."""
         return any(fold(t.text) in self.blockers for t in doc[max(0, start - 2) : start])
+
+    def _dependent(self, doc: Doc, start: int) -> bool:
+        """Return True for "Press Service / Adviser of the President of X": not the president."""
+        i = start - 1
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        return i >= 1 and doc[i].lower_ == "of" and fold(doc[i - 1].text) in self.dependents
+
+    def _temporal(self, doc: Doc, start: int) -> bool:
+        """Return True when "former", "then", "late" ... qualifies the role at ``start``."""
+        return start > 0 and fold(doc[start - 1].text) in self.temporals
 
     def _after_of(self, doc: Doc, end: int, by_start: dict[int, Hit]) -> Hit | None:
         """Return the atom after "of [the]" at token ``end``, if any."""
@@ -669,131 +704,98 @@ class SummitLeaders:
         surface: str,
     ) -> RoleHit | None:
         role = self.roles[int(entry.value)]
-        plural = surface.split()[0].endswith("s")  # heads, leaders, presidents, heads of state
-        title = role.title
+        kinds = tuple(role.kinds)
+        temporal = self._temporal(doc, hit.start)
         nxt = self._after_of(doc, hit.end, by_start)
         if nxt is not None:
             country = _first(nxt, "country")
             if country is not None and _case_ok(doc, nxt, "country"):
-                return RoleHit(hit.start, nxt.end, country, None, tuple(role.kinds), title, plural)
+                return RoleHit(hit.start, nxt.end, country, None, kinds, role.title, temporal)
             org = _first(nxt, "org")
-            if org is not None and not plural:
+            if org is not None:
                 org_entry = self.orgs[int(org)]
                 if surface in {fold(t) for t in org_entry.titles}:
-                    return RoleHit(hit.start, nxt.end, None, org_entry.office, (), None)
-        if plural or surface in {"head", "heads"}:
-            return None
-        # "Kyrgyz leader", "Chinese President", "Kazakhstan's President", "Kazakhstan President"
-        start = hit.start
+                    return RoleHit(hit.start, nxt.end, None, org_entry.office, (), None, temporal)
+        if surface == "head":
+            return None  # "head" alone is too often a verb or "head of the delegation"
+        # "Kyrgyz leader", "Chinese President", "Kazakhstan's (then) President"
+        start = hit.start - 1 if temporal else hit.start
         if start > 0 and doc[start - 1].lower_ in {"'s", "’s"}:
             start -= 1
         prev = atoms[index - 1] if index > 0 else None
         if prev is not None and prev.end == start:
-            country = _first(prev, "demonym") or _first(prev, "country")
-            kind = "demonym" if _first(prev, "demonym") else "country"
+            demonym = _first(prev, "demonym")
+            country = demonym or _first(prev, "country")
+            kind = "demonym" if demonym else "country"
             if country is not None and _case_ok(doc, prev, kind):
-                return RoleHit(prev.start, hit.end, country, None, tuple(role.kinds), title)
+                return RoleHit(prev.start, hit.end, country, None, kinds, role.title, temporal)
             org = _first(prev, "org")
             if org is not None and start == hit.start:
                 org_entry = self.orgs[int(org)]
                 if surface in {fold(t) for t in org_entry.titles}:
                     return RoleHit(prev.start, hit.end, None, org_entry.office, (), None)
+        if surface == "head of state":  # the press-service honorific "the Head of State"
+            return RoleHit(hit.start, hit.end, None, None, ("home",), None, temporal)
         return None
 
     def _org_role(
-        self,
-        doc: Doc,
-        hit: Hit,
-        atoms: list[Hit],
-        index: int,
-        by_start: dict[int, Hit],
-        entry: Entry,
+        self, doc: Doc, hit: Hit, atoms: list[Hit], index: int, by_start: dict[int, Hit]
     ) -> RoleHit | None:
         nxt = self._after_of(doc, hit.end, by_start)
+        temporal = self._temporal(doc, hit.start)
         titles_of = {e.value for e in hit.entries if e.kind == "org_title"}
         if nxt is not None:
             for org in (e.value for e in nxt.entries if e.kind == "org"):
                 if org in titles_of and _case_ok(doc, nxt, "org"):
-                    return RoleHit(hit.start, nxt.end, None, self.orgs[int(org)].office, (), None)
+                    office = self.orgs[int(org)].office
+                    return RoleHit(hit.start, nxt.end, None, office, (), None, temporal)
         prev = atoms[index - 1] if index > 0 else None
         if prev is not None and prev.end == hit.start:
             for org in (e.value for e in prev.entries if e.kind == "org"):
                 if org in titles_of and _case_ok(doc, prev, "org"):
-                    return RoleHit(prev.start, hit.end, None, self.orgs[int(org)].office, (), None)
+                    office = self.orgs[int(org)].office
+                    return RoleHit(prev.start, hit.end, None, office, (), None)
         return None
-
-    def _coordinated(self, doc: Doc, first: RoleHit, by_start: dict[int, Hit]) -> list[RoleHit]:
-        """Return the further countries of "the heads of X [Name], Y [Name] and Z [Name]"."""
-        out: list[RoleHit] = []
-        i = first.end
-        for _ in range(8):
-            i = self._skip_name(doc, i)
-            if i < len(doc) and doc[i].text in {",", "and"}:
-                i += 1
-                if i < len(doc) and doc[i].lower_ == "and":
-                    i += 1
-            else:
-                break
-            hit = by_start.get(i)
-            country = None if hit is None else _first(hit, "country")
-            if hit is None or country is None:
-                break
-            out.append(RoleHit(hit.start, hit.end, country, None, first.kinds, first.title, True))
-            i = hit.end
-        return out
-
-    def _skip_name(self, doc: Doc, i: int) -> int:
-        """Return the index after a capitalised name run starting at ``i`` (``i`` if none)."""
-        j = i
-        while j < len(doc) and (
-            (_capitalised(doc[j]) and doc[j].is_alpha) or (_is_dash(doc[j].text) and j > i)
-        ):
-            j += 1
-        return j
 
     def _role_person(
         self,
         doc: Doc,
         role: RoleHit,
-        named_at: dict[int, Mention],
-        named_end: dict[int, Mention],
-        mentions: list[Mention],
-        day: dt.date,
-        dated: bool,
-        unknown: dict[str, dict[str, Any]],
+        ctx: _DocContext,
     ) -> str | None:
         """Return the id of the person a role phrase refers to, or None."""
         # apposition: "President of Uzbekistan Shavkat Mirziyoyev", "leader of Kazakhstan, X"
         i = role.end
         if i < len(doc) and doc[i].text == ",":
             i += 1
-        if role.plural and i < len(doc) and _capitalised(doc[i]) and doc[i].is_alpha:
-            return None  # "the heads of X Some Name and Y Other": the names are the mentions
-        if i in named_at:
-            return named_at[i].pid
-        # "Kassym-Jomart Tokayev, the President of Kazakhstan"
-        j = role.start
-        if j > 0 and doc[j - 1].lower_ == "the":
-            j -= 1
-        if j > 0 and doc[j - 1].text == "," and (j - 1) in named_end and not role.plural:
-            return named_end[j - 1].pid
+        pid: str | None = None
+        if i in ctx.named_at:
+            pid = ctx.named_at[i].pid
+        else:  # "Kassym-Jomart Tokayev, the President of Kazakhstan"
+            j = role.start
+            if j > 0 and doc[j - 1].lower_ == "the":
+                j -= 1
+            if j > 1 and doc[j - 1].text == "," and (j - 1) in ctx.named_end:
+                pid = ctx.named_end[j - 1].pid
+        if pid is None and not role.temporal:  # a title right before a name not in the base
+            pid = self._unknown_after(doc, role.end, role, role.country, ctx)
+        if "home" in role.kinds:
+            if pid is not None:
+                ctx.home = ctx.home or pid
+            return pid or ctx.home
+        if pid is not None or role.temporal:
+            return pid  # "former President of X" alone cannot be dated
         if "first_president" in role.kinds:
             return None if role.country is None else self.first_holder(role.country, "President")
-        found = self.holders(
-            day, country=role.country, kinds=role.kinds, title=role.title, office=role.office
-        )
-        if not dated:  # no date at all: a holder named in the text beats today's holder
-            named = self._named_holders(role, mentions)
+        if not ctx.dated:  # no date at all: a holder named in the text beats today's holder
+            named = self._named_holders(role, ctx.mentions)
             if named:
-                before = [m for m in mentions if m.pid in named and m.start < role.start]
+                before = [m for m in ctx.mentions if m.pid in named and m.start < role.start]
                 return before[-1].pid if before else named[0]
-        if found:
-            return found[0]
-        if not role.plural:
-            return self._unknown_after(
-                doc, role.end, role, role.country, named_at, mentions, unknown
-            )
-        return None
+        found = self.holders(
+            ctx.day, country=role.country, kinds=role.kinds, title=role.title, office=role.office
+        )
+        return found[0] if found else None
 
     def _named_holders(self, role: RoleHit, mentions: list[Mention]) -> list[str]:
         out: list[str] = []
@@ -809,24 +811,22 @@ class SummitLeaders:
 
     # -- leaders missing from the base --------------------------------------------------------
 
-    def _bare_titles(
-        self, doc: Doc, atoms: list[Hit], covered: set[int]
-    ) -> list[tuple[int, str | None]]:
-        """Return (index after the title, country) for title words right before a name."""
-        out: list[tuple[int, str | None]] = []
-        for index, hit in enumerate(atoms):
+    def _bare_titles(self, doc: Doc, atoms: list[Hit], covered: set[int]) -> list[RoleHit]:
+        """Return capitalised titles without a country right before a name ("President X")."""
+        out: list[RoleHit] = []
+        starts = {h.start for h in atoms}
+        for hit in atoms:
             roles = [self.roles[int(e.value)] for e in hit.entries if e.kind == "role"]
-            if not any(r.title_before_name for r in roles) or hit.end in covered:
+            roles = [r for r in roles if r.title_before_name]
+            if not roles or any(i in covered for i in range(hit.start, hit.end + 1)):
                 continue
-            if self._blocked(doc, hit.start) or hit.end >= len(doc):
+            if self._blocked(doc, hit.start) or self._temporal(doc, hit.start):
                 continue
-            if not _capitalised(doc[hit.start]) or hit.end in {h.start for h in atoms}:
+            if not _capitalised(doc[hit.start]) or hit.end in starts:
                 continue
-            prev = atoms[index - 1] if index > 0 else None
-            country = None
-            if prev is not None and prev.end in {hit.start, hit.start - 1}:
-                country = _first(prev, "demonym") or _first(prev, "country")
-            out.append((hit.end, country))
+            out.append(
+                RoleHit(hit.start, hit.end, None, None, tuple(roles[0].kinds), roles[0].title)
+            )
         return out
 
     def _unknown_after(
@@ -835,19 +835,21 @@ class SummitLeaders:
         i: int,
         role: RoleHit | None,
         country: str | None,
-        named_at: dict[int, Mention],
-        mentions: list[Mention],
-        unknown: dict[str, dict[str, Any]],
+        ctx: _DocContext,
     ) -> str | None:
         """Register the person named right after a title at token ``i``; return the id or None."""
         if i < len(doc) and doc[i].text == ",":
             i += 1
-        if i in named_at or i >= len(doc):
+        if i in ctx.named_at or i >= len(doc):
             return None
         end = self._person_run(doc, i)
         if end is None:
             return None
         name = doc[i:end].text
+        if country is None:  # "President Salome Zourabichvili of Georgia"
+            after = self._after_of(doc, end, self._atoms_at(doc, end))
+            if after is not None and _first(after, "country") and _case_ok(doc, after, "country"):
+                country = _first(after, "country")
         pid = f"x-{_slug(name)}"
         office = None
         if role is not None and role.office is not None:
@@ -859,7 +861,7 @@ class SummitLeaders:
         org = None
         if role is not None and role.office is not None:
             org = next((o.name for o in self.orgs if o.office == role.office), None)
-        unknown.setdefault(
+        ctx.unknown.setdefault(
             pid,
             {
                 "name": name,
@@ -869,8 +871,15 @@ class SummitLeaders:
                 "in_kb": False,
             },
         )
-        mentions.append(Mention(i, end, "name", pid))
+        ctx.mentions.append(Mention(i, end, "name", pid))
+        ctx.named_at[i] = ctx.mentions[-1]
         return pid
+
+    def _atoms_at(self, doc: Doc, end: int) -> dict[int, Hit]:
+        """Return the atoms of the few tokens after ``end`` keyed by start (for "of Georgia")."""
+        stop = min(len(doc), end + 8)
+        keys = [(t.i, fold(t.text)) for t in doc[end:stop] if not _is_dash(t.text)]
+        return {h.start: h for h in _scan(keys, self.atoms)}
 
     def _person_run(self, doc: Doc, i: int) -> int | None:
         """Return the end of a personal-name run starting at ``i`` (NER-checked), or None."""
