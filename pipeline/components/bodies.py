@@ -1,22 +1,1089 @@
-"""summit_bodies component (stub: being written)."""
+"""summit_bodies: bodies (councils, centres, platforms, agreements, ...) proposed, established or
+adopted in the text, with the cue, the proposers and the supporters.
+
+How it works, in one pass over the parsed Doc (no re-parsing):
+
+1. **Candidates.** A token whose lemma is a body head from ``body_heads.jsonl`` (singular only:
+   "joint investment funds" is a generic plural) opens a candidate name. Its left edge is the
+   title-case run before the head ("Five-Party Agreement") or, for a lower-case head, its adjective
+   and noun modifiers minus evaluative words ("the first Samarkand international forum" ->
+   "Samarkand international forum"). Its right edge is found by a small left-to-right grammar over
+   the complement: of/for/on/between PPs, title-case runs joined by commas and "and", gerunds after a
+   preposition, a to-infinitive for document heads; it stops at clauses, participles ("dedicated
+   to"), location PPs directly on the head ("Summit in Kazakhstan") and "and the". Quoted names from
+   the quotes component (``doc.spans["quoted_names"]``) become names when they follow a head noun
+   ("platform “Central Asian Dialogue”") or end in one.
+2. **Cue.** From the candidate's head the dependency path is climbed through objects, of/for/on
+   PPs, conjuncts, xcomp/acl links and *light* words (develop, consider, possibility, ...). Cue words
+   on the path (``body_cues.jsonl``) give the status; a proposal cue anywhere on the path makes it
+   ``proposed``. Other verbs, subjects, relative clauses and location/time PPs end the path, which
+   keeps bodies that merely exist ("the head of the UN Regional Center") out. Extra rules cover
+   what the parser gets wrong: "the adoption [at the summit] of X", ", proposed by X" participles,
+   "X, the creation of which was proposed by Y", dash gapping ("while the leader of Kazakhstan – an
+   Action Plan ...") and "agreed to establish it".
+3. **Proposers.** The agent of the cue: subject, "by" agent, possessor ("the Turkmen side's
+   proposal") or of-agent ("the initiative of the President"), resolved to canonical leaders through
+   ``doc.spans["leaders"]`` or to countries (names, demonym + side). Passives without an agent take
+   the proposer of the previous sentence of the same paragraph when that sentence reports a
+   proposal; otherwise, as for collective subjects ("the meeting participants"), ``[]``.
+4. **Merge.** Mentions of one body (same kind, one name's content words within the other's) become
+   one record with all mentions.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extensions import BODIES_GROUP, LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
+from pipeline.resources import load_jsonl
+
+Status = Literal["proposed", "established", "adopted"]
+_STATUS_RANK = {"proposed": 0, "adopted": 1, "established": 2}
+
+
+class BodyHeadEntry(BaseModel):
+    """One line of body_heads.jsonl."""
+
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["head", "drop_modifier"]
+    term: str
+    kind: str | None = None
+    lowercase: bool = True
+    document: bool = False
+    plural: bool = False
+
+
+class BodyCueEntry(BaseModel):
+    """One line of body_cues.jsonl."""
+
+    model_config = ConfigDict(extra="forbid")
+    cue: str
+    status: Literal["proposed", "established", "adopted", "light", "support", "agent_noun"]
+
+
+class CountryEntry(BaseModel):
+    """The country lines of leader_roles.jsonl (other line types are ignored)."""
+
+    model_config = ConfigDict(extra="ignore")
+    type: str
+    name: str | None = None
+    forms: list[str] = []
+    demonyms: list[str] = []
+
+
+# Dependency labels the path from a body up to its cue may follow (child -> head).
+_UP_DEPS = frozenset(
+    {
+        "dobj",
+        "pobj",
+        "nsubjpass",
+        "appos",
+        "conj",
+        "xcomp",
+        "ccomp",
+        "acl",
+        "pcomp",
+        "attr",
+        "oprd",
+        "dep",
+        "advcl",
+        "prep",
+        "relcl",
+        "compound",
+        "nmod",
+        "npadvmod",
+        "dative",
+    }
+)
+# Prepositions a path may climb through: "proposal for X", "creation of X", "agreement on X".
+_PASS_PREPS = frozenset({"of", "for", "on", "about", "to", "into", "towards", "toward"})
+# Prepositions that may follow the head inside a name.
+_NAME_PREPS = frozenset({"of", "for", "on", "between", "among", "against", "to"})
+# Prepositions allowed inside a nested complement when a proper name follows ("in Central Asia").
+_NESTED_LOC_PREPS = frozenset({"in", "at", "within", "across", "with"})
+_DETS = frozenset({"the", "a", "an"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_PLURAL_RE = re.compile(r"[a-z]{2,}(?<![su]s)(?<!is)s$")
+
+
+@dataclass
+class _Cue:
+    status: str
+    start: int  # token indices [start, end)
+    end: int
+
+
+@dataclass
+class _Candidate:
+    head: int  # token the dependency path starts from
+    start_char: int
+    end_char: int
+    kind: str
+    key: tuple[str, ...]
+    sent_start: int
+    quoted: bool = False
+    status: str | None = None
+    cue: tuple[int, int] | None = None  # char offsets
+    cue_tokens: tuple[int, int] | None = None
+    proposers: list[str] = field(default_factory=list)
+    supporters: list[str] = field(default_factory=list)
+    linked: bool = False
 
 
 class SummitBodies:
-    """Placeholder until the real component lands."""
+    """Find bodies proposed, established or adopted; write ``doc.spans["bodies"]``."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        heads_file: str,
+        cues_file: str,
+        countries_file: str,
+        max_name_tokens: int,
+        carry_over: bool,
+    ) -> None:
         self.name = name
+        self.max_name_tokens = max_name_tokens
+        self.carry_over = carry_over
+        self.heads: dict[tuple[str, ...], BodyHeadEntry] = {}
+        self.drop_modifiers: set[str] = set()
+        for entry in load_jsonl(heads_file, BodyHeadEntry):
+            if entry.role == "drop_modifier":
+                self.drop_modifiers.add(entry.term.lower())
+            else:
+                self.heads[tuple(entry.term.lower().split())] = entry
+        self.max_head_len = max(len(k) for k in self.heads)
+        self.cue_status: dict[str, str] = {}
+        self.cue_matcher = Matcher(nlp.vocab)
+        self.agent_nouns: set[str] = set()
+        for cue in load_jsonl(cues_file, BodyCueEntry):
+            words = cue.cue.lower().split()
+            if cue.status == "agent_noun":
+                self.agent_nouns.add(cue.cue.lower())
+                continue
+            self.cue_status[cue.cue.lower()] = cue.status
+            pattern = [{"LEMMA": {"IN": [w, w.capitalize()]}} for w in words]
+            self.cue_matcher.add(cue.cue.lower(), [pattern])
+        self.country_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.country_of: dict[str, str] = {}
+        self.demonym_of: dict[str, str] = {}
+        for country in load_jsonl(countries_file, CountryEntry):
+            if country.type != "country" or not country.name:
+                continue
+            for form in [country.name, *country.forms]:
+                self.country_of[form.lower()] = country.name
+            for dem in country.demonyms:
+                self.demonym_of[dem.lower()] = country.name
+        forms = sorted(set(self.country_of) | set(self.demonym_of))
+        self.country_matcher.add("COUNTRY", [nlp.make_doc(form) for form in forms])
 
+    # ------------------------------------------------------------------ pipeline entry
     def __call__(self, doc: Doc) -> Doc:
+        """Return ``doc`` with ``doc.spans["bodies"]`` and ``span._.summit_body`` set."""
+        ctx = _DocContext(self, doc)
+        candidates = ctx.candidates()
+        for cand in candidates:
+            ctx.link(cand)
+        ctx.link_fallbacks(candidates)
+        ctx.resolve_pronoun_objects(candidates)
+        spans = ctx.merge(candidates)
+        doc.spans[BODIES_GROUP] = spans
         return doc
 
 
-@Language.factory("summit_bodies", default_config={})
-def make_bodies(nlp: Language, name: str) -> SummitBodies:
-    """Return the summit_bodies component."""
-    return SummitBodies(nlp, name)
+class _DocContext:
+    """Per-document indexes (token -> cue, leader, country) and the extraction steps."""
+
+    def __init__(self, comp: SummitBodies, doc: Doc) -> None:
+        self.c = comp
+        self.doc = doc
+        self.cue_at: dict[int, _Cue] = {}
+        for match_id, start, end in comp.cue_matcher(doc):
+            key = doc.vocab.strings[match_id]
+            cue = _Cue(comp.cue_status[key], start, end)
+            for i in range(start, end):
+                old = self.cue_at.get(i)
+                if old is None or (old.end - old.start) < (end - start):
+                    self.cue_at[i] = cue
+        self.leader_at: dict[int, str] = {}
+        people: dict[str, dict[str, Any]] = doc._.summit_leaders or {}
+        for span in doc.spans.get(LEADERS_GROUP, []):
+            info = people.get(span.kb_id_)
+            name = (info or {}).get("name") or span.kb_id_
+            if not name:
+                continue
+            for i in range(span.start, span.end):
+                self.leader_at[i] = name
+        self.country_at: dict[int, str] = {}
+        for _, start, end in comp.country_matcher(doc):
+            text = doc[start:end].text.lower()
+            country = comp.country_of.get(text) or comp.demonym_of.get(text)
+            if country:
+                for i in range(start, end):
+                    self.country_at[i] = country
+        self.quote_speaker: dict[int, str] = {}
+        self.quote_speaker_country: dict[int, str] = {}
+        for span in doc.spans.get(QUOTES_GROUP, []):
+            q = span._.summit_quote or {}
+            kb = q.get("speaker_kb_id")
+            speaker = (people.get(kb) or {}).get("name") if kb else None
+            speaker = speaker or q.get("speaker")
+            country = (people.get(kb) or {}).get("country") if kb else None
+            if speaker:
+                for i in range(span.start, span.end):
+                    self.quote_speaker[i] = speaker
+                    if country:
+                        self.quote_speaker_country[i] = country
+        self.sent_agents: dict[int, list[str]] = {}
+        # first token of a quoted name -> end char of its closing mark
+        self.quoted_at: dict[int, int] = {}
+        for span in doc.spans.get(QUOTED_NAMES_GROUP, []):
+            if span.end < len(doc) and doc[span.end].is_quote:
+                close = doc[span.end]
+                self.quoted_at[span.start] = close.idx + len(close)
+
+    # ------------------------------------------------------------------ candidates
+    def head_entry(self, tok: Token) -> tuple[BodyHeadEntry, int] | None:
+        """Return the head entry ending at ``tok`` and the index of the head phrase's first token."""
+        lemma = tok.lemma_.lower()
+        for n in range(self.c.max_head_len, 0, -1):
+            if tok.i - n + 1 < 0:
+                continue
+            words = [t.lemma_.lower() for t in self.doc[tok.i - n + 1 : tok.i]] + [lemma]
+            entry = self.c.heads.get(tuple(words))
+            if entry is not None:
+                return entry, tok.i - n + 1
+        return None
+
+    def is_plural(self, tok: Token) -> bool:
+        """Return True for plural nouns (tagger or an -s form whose lemma differs)."""
+        if tok.tag_ in ("NNS", "NNPS"):
+            return True
+        low = tok.lower_
+        return low != tok.lemma_.lower() and bool(_PLURAL_RE.search(low))
+
+    def candidates(self) -> list[_Candidate]:
+        """Return every body-name candidate of the document (not yet linked to a cue)."""
+        doc = self.doc
+        out: list[_Candidate] = []
+        consumed: set[int] = set()
+        quoted = list(doc.spans.get(QUOTED_NAMES_GROUP, []))
+        quote_spans = list(doc.spans.get(QUOTES_GROUP, []))
+        for span, is_name in [(s, True) for s in quoted] + [(s, False) for s in quote_spans]:
+            cand = self.quoted_candidate(span, is_name, consumed)
+            if cand is not None:
+                out.append(cand)
+        taken = {i for c in out for i in range(*self._char_tokens(c))}
+        for tok in doc:
+            if tok.i in consumed or tok.i in taken or not tok.is_alpha:
+                continue
+            found = self.head_entry(tok)
+            if found is None:
+                continue
+            entry, first = found
+            if self.is_plural(tok) and not entry.plural:
+                continue
+            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            if nxt is not None and self.head_entry(nxt) is not None and tok.dep_ == "compound":
+                continue  # "forum participants": the head is further right
+            cand = self.name_candidate(tok, entry, first)
+            if cand is not None:
+                out.append(cand)
+        # a head inside another name is part of it ("Declaration of the China–Central Asia Summit")
+        return [
+            c
+            for c in out
+            if not any(
+                o is not c
+                and o.start_char <= c.start_char
+                and c.end_char <= o.end_char
+                and (o.end_char - o.start_char) > (c.end_char - c.start_char)
+                for o in out
+            )
+        ]
+
+    def _char_tokens(self, cand: _Candidate) -> tuple[int, int]:
+        span = self.doc.char_span(cand.start_char, cand.end_char, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else (0, 0)
+
+    def quoted_candidate(self, span: Span, is_name: bool, consumed: set[int]) -> _Candidate | None:
+        """Return a candidate for a quoted name after a head noun or ending in one, else None."""
+        doc = self.doc
+        q = span._.summit_quote or {}
+        start, end = q.get("start", span.start_char), q.get("end", span.end_char)
+        text = doc.text[start:end]
+        stripped = text.rstrip(" .,;:!?")
+        lead = len(text) - len(text.lstrip())
+        start, end = start + lead, start + len(stripped)
+        if end <= start:
+            return None
+        # the token before the opening mark
+        prev_i = span.start - 1
+        while prev_i >= 0 and (doc[prev_i].is_quote or doc[prev_i].is_space):
+            prev_i -= 1
+        prev = doc[prev_i] if prev_i >= 0 else None
+        inner_heads = [t for t in span if t.is_alpha and self.head_entry(t) is not None]
+        if prev is not None and prev.sent == span.sent and self.head_entry(prev) is not None:
+            entry, first = self.head_entry(prev)  # type: ignore[misc]
+            if self.is_plural(prev):
+                return None
+            consumed.add(prev.i)
+            kind = entry.kind or "body"
+            if inner_heads:
+                kind = self.head_entry(inner_heads[-1])[0].kind or kind  # type: ignore[index]
+            if _cap(prev):
+                # a title-case name followed by its quoted subtitle: one name, marks included
+                start = doc[self.left_edge(prev, first, entry)].idx
+                end = self.quoted_at.get(span.start, end)
+            return self._make(prev.i, start, end, kind, quoted=True)
+        if not is_name:
+            return None
+        last = [t for t in span if t.is_alpha]
+        if not last or self.head_entry(last[-1]) is None or self.is_plural(last[-1]):
+            return None
+        entry = self.head_entry(last[-1])[0]  # type: ignore[index]
+        root = min(
+            (t for t in span if not (span.start <= t.head.i < span.end) or t.head == t),
+            key=lambda t: t.i,
+            default=last[-1],
+        )
+        return self._make(root.i, start, end, entry.kind or "body", quoted=True)
+
+    def _make(self, head: int, start: int, end: int, kind: str, quoted: bool = False) -> _Candidate:
+        words = re.findall(r"\w+", self.doc.text[start:end].lower())
+        key = tuple(w for w in words if w not in _STOP and len(w) > 1)
+        sent = self.doc[head].sent
+        return _Candidate(head, start, end, kind, key, sent.start, quoted=quoted)
+
+    def left_edge(self, head: Token, first: int, entry: BodyHeadEntry) -> int:
+        """Return the index of the first token of the name whose head phrase starts at ``first``."""
+        doc = self.doc
+        sent_start = head.sent.start
+        title = _cap(head) or _cap(doc[first])
+        i = first - 1
+        left = first
+        dash_at: int | None = None  # a spaced dash inside the run ("Central Asia – EU Council")
+        while i >= sent_start:
+            t = doc[i]
+            if t.is_space or t.is_quote or t.lower_ in _DETS or t.tag_ in ("POS", "PRP$"):
+                break
+            if i in self.leader_at:
+                break
+            # tokens written together form one word ("C5+1", "Xi'an", "Five-Party")
+            k = i
+            while k - 1 >= sent_start and doc[k - 1].whitespace_ == "" and not doc[k - 1].is_quote:
+                k -= 1
+            word_ok = title or all(
+                x.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM") for x in doc[k : i + 1]
+            )
+            if k < i and (_cap(doc[k]) or not title) and doc[k].lower_ not in _DETS and word_ok:
+                left, i = k, k - 1
+                continue
+            if t.lower_ == "and" and left == i + 1 and i - 1 >= sent_start:
+                before = doc[i - 1]
+                ok = _cap(before) if title else before.pos_ in ("ADJ", "NOUN", "PROPN")
+                if ok:
+                    i -= 1
+                    continue
+                break
+            if title and t.text in ("–", "-", "—") and dash_at is None and left == i + 1:
+                if i - 1 >= sent_start and _cap(doc[i - 1]):
+                    dash_at = i
+                    i -= 1
+                    continue
+                break
+            if title:
+                if not _cap(t):
+                    break
+            else:
+                if t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or t.tag_ in (
+                    "VBD",
+                    "VBZ",
+                    "VBP",
+                ):
+                    break
+                if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
+                    break
+            left = i
+            i -= 1
+        gapped = left > 0 and (doc[left - 1].pos_ == "ADP" or left - 1 in self.leader_at)
+        if dash_at is not None and left < dash_at and gapped:
+            left = dash_at + 1  # "the leader of Kazakhstan – Action Plan": gapping, not a name
+        # evaluative words and ordinals are not part of a name
+        while left < first and (
+            (doc[left].lower_ in self.c.drop_modifiers and not _cap(doc[left]))
+            or doc[left].text in ("-", "–", "—", "and")
+        ):
+            left += 1
+        return left
+
+    def right_edge(self, head: Token, entry: BodyHeadEntry) -> int:
+        """Return the index just past the last token of the name headed by ``head``."""
+        doc = self.doc
+        sent_end = head.sent.end
+        title = _cap(head)
+        j = head.i + 1
+        last = head.i  # last token accepted as content
+        depth = 0
+        prev_kind = "head"  # kind of the previous accepted token
+        limit = head.i + self.c.max_name_tokens
+        while j < sent_end and j < limit:
+            t = doc[j]
+            low = t.lower_
+            nxt = doc[j + 1] if j + 1 < sent_end else None
+            if t.is_space or t.is_quote:
+                break
+            if low == "to" and nxt is not None and (nxt.tag_ == "VB" or nxt.pos_ == "VERB"):
+                if not (depth == 0 and entry.document and prev_kind == "head"):
+                    break  # a purpose clause ("Council to coordinate ...")
+                j, prev_kind, depth = j + 1, "to", depth + 1
+                continue
+            if low in _NAME_PREPS and t.pos_ in ("ADP", "PART"):
+                if low == "to" and not (nxt is not None and (_cap(nxt) or depth > 0)):
+                    break
+                j, prev_kind, depth = j + 1, "prep", depth + 1
+                continue
+            if low == "at" and depth == 0 and j + 2 < sent_end and doc[j + 2].lower_ == "level":
+                j, prev_kind, depth = j + 1, "prep", depth + 1
+                continue
+            if low in ("until", "till", "through") and nxt is not None and nxt.like_num:
+                j, prev_kind, depth = j + 1, "prep", depth + 1
+                continue
+            if low in _NESTED_LOC_PREPS and depth > 0 and nxt is not None and entry.document:
+                after = nxt if nxt.lower_ not in _DETS or j + 2 >= sent_end else doc[j + 2]
+                if after.pos_ == "PROPN" and not after.like_num:
+                    j, prev_kind, depth = j + 1, "prep", depth + 1
+                    continue
+                break
+            if low in _DETS:
+                if prev_kind in ("prep", "verb"):
+                    j, prev_kind = j + 1, "det"
+                    continue
+                break
+            if low in ("and", "or", "&") or (low == "," and title):
+                if nxt is None or prev_kind not in ("content", "head", "verb"):
+                    break
+                if low == ",":
+                    if not (_cap(nxt) and _cap(doc[j - 1]) and nxt.lower_ not in _STOP):
+                        break
+                elif nxt.lower_ in _DETS or nxt.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
+                    break  # "... and the creation of": a new phrase
+                elif (
+                    nxt.pos_ == "VERB"
+                    and not (doc[j - 1].tag_ == "VBG" and nxt.tag_ == "VBG")
+                    and not (_cap(nxt) and title)
+                ):
+                    break  # "... and adopting": a coordinated verb phrase
+                j, prev_kind = j + 1, "conj"
+                continue
+            if t.text in ("-", "–", "/") and t.whitespace_ == "" and doc[j - 1].whitespace_ == "":
+                j, prev_kind = j + 1, "hyph"
+                continue
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB", "X") or (title and _cap(t)):
+                if depth == 0 and prev_kind == "head":
+                    break  # "Summit in ..." handled above; a bare noun after the head is not ours
+                prev = doc[j - 1]
+                if t.pos_ == "VERB" and not _cap(t):
+                    # gerunds after a preposition, the infinitive's verb, participial adjectives
+                    verb_ok = (
+                        (t.tag_ == "VBG" and prev_kind in ("prep", "hyph", "conj", "content"))
+                        or (t.tag_ == "VB" and prev_kind == "to")
+                        or (t.dep_ == "amod" and prev_kind in ("det", "prep", "conj"))
+                    )
+                    if not verb_ok:
+                        break
+                if (
+                    prev_kind == "content"
+                    and _cap(prev)
+                    and not _cap(t)
+                    and _PLURAL_RE.search(prev.lower_)
+                    and t.pos_ in ("NOUN", "PROPN")
+                ):
+                    break  # "Program of Liberalization Measures market ...": a new phrase
+                if t.like_num and prev_kind == "prep" and doc[j - 1].lower_ in _NESTED_LOC_PREPS:
+                    break
+                j, prev_kind, last = j + 1, ("verb" if t.pos_ == "VERB" else "content"), j
+                continue
+            break
+        return last + 1
+
+    def name_candidate(self, head: Token, entry: BodyHeadEntry, first: int) -> _Candidate | None:
+        """Return the candidate headed by ``head`` or None when it is no name."""
+        doc = self.doc
+        left = self.left_edge(head, first, entry)
+        right = self.right_edge(head, entry)
+        while right - 1 > head.i and (doc[right - 1].is_punct or doc[right - 1].lower_ in _STOP):
+            right -= 1
+        title = _cap(head) or _cap(doc[first])
+        if not title:
+            has_mod = left < first
+            has_comp = right > head.i + 1
+            if not entry.lowercase or not (has_mod or has_comp):
+                return None
+        end_char = doc[right - 1].idx + len(doc[right - 1])
+        if title and right < len(doc) and doc[right].is_quote and right + 1 in self.quoted_at:
+            end_char = self.quoted_at[right + 1]  # 'Concept ... “Central Asia – 2040”'
+        return self._make(head.i, doc[left].idx, end_char, entry.kind or "body")
+
+    # ------------------------------------------------------------------ cue linking
+    def cue_for(self, tok: Token) -> _Cue | None:
+        """Return the cue covering token ``tok``, if any."""
+        return self.cue_at.get(tok.i)
+
+    def climb(self, start: Token) -> tuple[list[tuple[Token, _Cue]], Token | None, Token]:
+        """Return (cues on the path, the support token ending it or None, the top of the path)."""
+        cues: list[tuple[Token, _Cue]] = []
+        tok = start
+        seen = {tok.i}
+        support: Token | None = None
+        peer_of: Token | None = None
+        for _ in range(30):
+            head = tok.head
+            if head.i == tok.i or head.i in seen:
+                break
+            dep = tok.dep_
+            if dep not in _UP_DEPS:
+                break
+            if dep == "prep" and tok.lower_ not in _PASS_PREPS:
+                break
+            if dep == "compound" and not tok.is_quote and tok.i > head.i:
+                break
+            if dep in ("advcl", "relcl") and not any(c.lower_ == "to" for c in tok.children):
+                break
+            seen.add(head.i)
+            cue = self.cue_for(head)
+            if cue is not None and cue.status == "support":
+                support = head
+                break
+            own = self.cue_for(tok)
+            if dep == "conj" and own is not None and own.status in _STATUS_RANK:
+                peer_of = head  # "adopted A and proposed B": coordinated reports are peers
+            if cue is not None and cue.status in _STATUS_RANK:
+                if peer_of is not head:
+                    cues.append((head, cue))
+            elif (
+                cue is None
+                and head.pos_ in ("VERB", "AUX")
+                and not ((tok.dep_ == "conj" and not cues) or head.dep_ == "xcomp")
+            ):
+                # an ordinary verb ends the path ("discussed the Regional Center")
+                tok = head
+                break
+            tok = head
+            if (
+                head.pos_ in ("VERB", "AUX")
+                and head.tag_ != "VBG"
+                and any(
+                    c.dep_ in ("nsubj", "nsubjpass", "csubj")
+                    and c.tag_ not in ("WDT", "WP")
+                    and c.lower_ != "it"
+                    for c in head.children
+                )
+            ):
+                break  # a clause with its own subject is its own report
+        return cues, support, tok
+
+    def link(self, cand: _Candidate) -> None:
+        """Attach cue, status, proposers and supporters to ``cand`` when a cue governs it."""
+        doc = self.doc
+        start = doc[cand.head]
+        cues, support, _top = self.climb(start)
+        if not cues:
+            nominal = self.nominal_cue_before(start)
+            if nominal is not None:
+                cues = [nominal]
+        if not cues:
+            return
+        self.apply(cand, cues, support)
+
+    def apply(
+        self, cand: _Candidate, cues: list[tuple[Token, _Cue]], support: Token | None
+    ) -> None:
+        """Set status, cue and agents on ``cand`` from the cues on its path (innermost first)."""
+        proposal = [(t, c) for t, c in cues if c.status == "proposed"]
+        if proposal:
+            tok, cue = proposal[-1]
+            status = "proposed"
+        else:
+            tok, cue = cues[0]
+            status = cue.status
+        if status != "proposed" and (tok.pos_ == "NOUN" or tok.tag_ in ("VB", "VBG")):
+            earlier = self.dominating_proposal(tok)
+            if earlier is not None:
+                tok, cue = earlier
+                status = "proposed"
+        cand.status = status
+        cand.linked = True
+        span = self.doc[cue.start : cue.end]
+        cand.cue = (span.start_char, span.end_char)
+        cand.cue_tokens = (cue.start, cue.end)
+        agents = self.agent_of(tok)
+        if agents and len(agents) == 1 and self.quote_speaker_country.get(tok.i) == agents[0]:
+            agents = [self.quote_speaker[tok.i]]  # "Turkmenistan proposes ..." said its president
+        if agents is None and self.c.carry_over and status == "proposed":
+            agents = self.carried_agents(tok)
+        cand.proposers = agents or []
+        cand.supporters = self.supporters_of(cand, support)
+
+    def dominating_proposal(self, tok: Token) -> tuple[Token, _Cue] | None:
+        """Return an earlier proposal cue of the same clause that governs a nominal/non-finite cue.
+
+        The parser often attaches "... and the creation of X" far from "initiated"; a proposal
+        verb earlier in the sentence, with no finite clause of its own in between, governs it.
+        """
+        doc = self.doc
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            t = doc[i]
+            cue = self.cue_for(t)
+            if cue is not None and cue.status == "proposed" and t.pos_ in ("VERB", "NOUN"):
+                return doc[cue.start], cue
+            if t.text in (";", ":") or t.lower_ in ("which", "who", "while", "whereas"):
+                return None
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("aux", "auxpass"):
+                return None
+        return None
+
+    def nominal_cue_before(self, head: Token) -> tuple[Token, _Cue] | None:
+        """Return a nominal cue before "of" + the body ("the adoption at the summit of X")."""
+        doc = self.doc
+        i = head.i - 1
+        sent_start = head.sent.start
+        while i >= sent_start and (doc[i].lower_ in _DETS or _cap(doc[i]) or doc[i].text == "-"):
+            i -= 1
+        if i < sent_start or doc[i].lower_ != "of":
+            return None
+        for j in range(i - 1, max(sent_start, i - 8) - 1, -1):
+            t = doc[j]
+            cue = self.cue_for(t)
+            if cue is not None and t.pos_ == "NOUN" and cue.status in _STATUS_RANK:
+                return t, cue
+            if t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct:
+                return None
+        return None
+
+    def agent_of(self, tok: Token) -> list[str] | None:
+        """Return the proposers named by the agent of cue ``tok``; None when no agent is expressed."""
+        node: Token | None = tok
+        for _ in range(12):
+            if node is None:
+                return None
+            found = self.agent_here(node)
+            if found is not None:
+                return found
+            dep = node.dep_
+            if dep in ("xcomp", "conj", "acl", "advcl", "pcomp", "ccomp") or (
+                dep in ("dobj", "pobj", "prep") and node.pos_ != "VERB"
+            ):
+                if dep == "acl" and node.tag_ == "VBN":
+                    return None  # ", proposed at ...": a participle without "by"
+                node = node.head if node.head.i != node.i else None
+                continue
+            return None
+        return None
+
+    def agent_here(self, node: Token) -> list[str] | None:
+        """Return the proposers expressed directly on ``node`` (subject, by-agent, possessor)."""
+        for child in node.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return self.resolve(objs[0])
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in ("which", "that", "who"):
+                    continue
+                return self.resolve(child)
+            if child.dep_ == "nsubjpass" and child.lower_ == "it":
+                return None  # "it was proposed": no agent
+        if node.pos_ == "NOUN":
+            for child in node.children:
+                if child.dep_ == "poss" and self.resolve(child):
+                    return self.resolve(child)
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        names = self.resolve(objs[0])
+                        if names:
+                            return names
+        return None
+
+    def resolve(self, tok: Token) -> list[str]:
+        """Return the canonical leaders / countries a subject or agent phrase names ([] if none)."""
+        out: list[str] = []
+        for t in [tok, *tok.conjuncts]:
+            name = self.resolve_one(t)
+            if name and name not in out:
+                out.append(name)
+        return out
+
+    def resolve_one(self, t: Token) -> str | None:
+        """Return the leader or country one conjunct names, or None."""
+        if t.lower_ in _FIRST_PERSON and t.i in self.quote_speaker:
+            return self.quote_speaker[t.i]
+        if t.i in self.leader_at:
+            return self.leader_at[t.i]
+        if t.lower_ in ("he", "she") and t.pos_ == "PRON":
+            return self.previous_leader(t)
+        for c in t.subtree:
+            # "the President of Uzbekistan Shavkat Mirziyoyev" parsed with the name below
+            near = c.head == t or c.head.head == t or c.head.head.head == t
+            if c.i in self.leader_at and c.dep_ in ("compound", "appos", "pobj", "nsubj") and near:
+                return self.leader_at[c.i]
+        if t.i in self.country_at and t.tag_ not in ("JJ",):
+            return self.country_at[t.i]
+        if t.lemma_.lower() in self.c.agent_nouns or t.lower_ in self.c.agent_nouns:
+            for c in t.children:
+                if c.i in self.country_at and c.dep_ in ("amod", "compound", "poss", "nmod"):
+                    return self.country_at[c.i]
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.i in self.country_at:
+                            return self.country_at[o.i]
+        if t.i in self.country_at:
+            return self.country_at[t.i]
+        return None
+
+    def previous_leader(self, t: Token) -> str | None:
+        """Return the leader last mentioned before pronoun ``t`` within two sentences, or None."""
+        sent = t.sent
+        floor = sent.start
+        for _ in range(2):
+            if floor > 0:
+                floor = self.doc[floor - 1].sent.start
+        for i in range(t.i - 1, floor - 1, -1):
+            if i in self.leader_at:
+                return self.leader_at[i]
+        return None
+
+    def sentence_agents(self, sent: Span) -> list[str] | None:
+        """Return the proposers of the first proposal cue in ``sent`` that has a named agent."""
+        if sent.start in self.sent_agents:
+            return self.sent_agents[sent.start]
+        result: list[str] | None = None
+        for tok in sent:
+            cue = self.cue_at.get(tok.i)
+            if cue is None or cue.status != "proposed" or tok.i != cue.start:
+                continue
+            agents = self.agent_of(tok)
+            if agents:
+                result = agents
+                break
+        self.sent_agents[sent.start] = result or []
+        return result
+
+    def carried_agents(self, tok: Token) -> list[str] | None:
+        """Return the proposers of the previous sentence of the same paragraph, if it proposed."""
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        prev_tok = self.doc[sent.start - 1]
+        if prev_tok.is_space and "\n" in prev_tok.text:
+            return None  # a paragraph break
+        prev = prev_tok.sent
+        if any(t.is_space and "\n" in t.text for t in prev[:-1]):
+            return None
+        return self.sentence_agents(prev) or None
+
+    def supporters_of(self, cand: _Candidate, support: Token | None) -> list[str]:
+        """Return the supporters: a support clause on the body or its appositive, or a support
+        verb above the proposal ("which found the support of X", "an idea that X backed",
+        "X supported the proposal of Y to ...")."""
+        doc = self.doc
+        found: list[str] = []
+        head = doc[cand.head]
+        lo, hi = self._char_tokens(cand)
+        for t in doc[hi : head.sent.end]:
+            cue = self.cue_for(t)
+            if cue is None or cue.status != "support":
+                continue
+            clause = t if t.dep_ in ("relcl", "acl") else t.head
+            if clause.dep_ not in ("relcl", "acl"):
+                continue
+            anchor = clause.head
+            in_name = lo <= anchor.i < hi
+            light = self.cue_for(anchor)
+            appositive = (
+                hi <= anchor.i < t.i and light is not None and light.status in ("light", "proposed")
+            )
+            if in_name or appositive:
+                found.extend(self.support_agents(t))
+                break
+        if support is not None:
+            found.extend(self.support_agents(support))
+        out: list[str] = []
+        for name in found:
+            if name not in out and name not in cand.proposers:
+                out.append(name)
+        return out
+
+    def support_agents(self, t: Token) -> list[str]:
+        """Return who gives the support cue ``t`` (by-agent, of-phrase, or subject)."""
+        for child in t.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ in ("of", "by"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return self.resolve(objs[0])
+        subj = [c for c in t.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+        return self.resolve(subj[0]) if subj else []
+
+    # ------------------------------------------------------------------ fallbacks
+    def link_fallbacks(self, cands: list[_Candidate]) -> None:
+        """Link named candidates the dependency path missed (participles, relatives, gapping)."""
+        doc = self.doc
+        by_sent: dict[int, list[_Candidate]] = {}
+        for cand in cands:
+            by_sent.setdefault(cand.sent_start, []).append(cand)
+        for cand in cands:
+            if cand.linked:
+                continue
+            head = doc[cand.head]
+            named = cand.quoted or _cap(head)
+            if not named:
+                continue
+            if self.participle_after(cand):
+                continue
+            if self.relative_after(cand):
+                continue
+            self.gapping(cand, by_sent[cand.sent_start])
+
+    def _end_token(self, cand: _Candidate) -> int:
+        return self._char_tokens(cand)[1]
+
+    def participle_after(self, cand: _Candidate) -> bool:
+        """Link ", proposed by X" after the name (only PPs between); return True when linked."""
+        doc = self.doc
+        sent_end = doc[cand.head].sent.end
+        j = self._end_token(cand)
+        while j < sent_end and j < self._end_token(cand) + 15:
+            t = doc[j]
+            cue = self.cue_for(t)
+            if t.tag_ == "VBN" and cue is not None and cue.status in _STATUS_RANK:
+                has_agent = any(c.dep_ == "agent" for c in t.children)
+                adjacent = doc[j - 1].text == "," or j == self._end_token(cand)
+                if (
+                    adjacent
+                    and (has_agent or cue.status == "proposed")
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                ):
+                    self.apply(cand, [(t, cue)], None)
+                    return True
+                return False
+            if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.is_quote:
+                return False
+            j += 1
+        return False
+
+    def relative_after(self, cand: _Candidate) -> bool:
+        """Link "X, the creation of which was proposed by Y"; return True when linked."""
+        doc = self.doc
+        j = self._end_token(cand)
+        sent_end = doc[cand.head].sent.end
+        for k in range(j, min(j + 6, sent_end)):
+            t = doc[k]
+            if t.lower_ in ("which", "whose") and t.tag_ in ("WDT", "WP$"):
+                cues, support, _top = self.climb(t)
+                if cues:
+                    self.apply(cand, cues, support)
+                    return True
+                return False
+            if t.pos_ in ("VERB", "AUX"):
+                return False
+        return False
+
+    def gapping(self, cand: _Candidate, same_sent: list[_Candidate]) -> None:
+        """Link "..., while the leader of X – an Action Plan ..." to the sentence's earlier cue."""
+        doc = self.doc
+        head = doc[cand.head]
+        if head.dep_ not in ("appos", "dep"):
+            return
+        anchor = head.head
+        agents = self.resolve(anchor) if anchor.i < head.i else []
+        if not agents:
+            return
+        earlier = [
+            c for c in same_sent if c.linked and c.cue_tokens and c.cue_tokens[1] <= anchor.i
+        ]
+        if not earlier:
+            return
+        src = earlier[-1]
+        cand.status, cand.cue, cand.cue_tokens = src.status, src.cue, src.cue_tokens
+        cand.proposers, cand.linked = agents, True
+
+    def resolve_pronoun_objects(self, cands: list[_Candidate]) -> None:
+        """Upgrade a proposed body when a following clause establishes/adopts "it"."""
+        doc = self.doc
+        linked = sorted((c for c in cands if c.linked), key=lambda c: c.start_char)
+        if not linked:
+            return
+        for tok in doc:
+            if tok.lower_ != "it" or tok.dep_ != "dobj":
+                continue
+            cue = self.cue_for(tok.head)
+            if cue is None or cue.status not in ("established", "adopted"):
+                continue
+            prior = [
+                c for c in linked if c.end_char <= tok.idx and c.sent_start >= tok.sent.start - 80
+            ]
+            if not prior or doc[prior[-1].head].sent.start not in (
+                tok.sent.start,
+                self._prev_sent_start(tok),
+            ):
+                continue
+            target = prior[-1]
+            if _STATUS_RANK[cue.status] > _STATUS_RANK.get(target.status or "proposed", 0):
+                target.status = cue.status
+                span = doc[cue.start : cue.end]
+                target.cue = (span.start_char, span.end_char)
+
+    def _prev_sent_start(self, tok: Token) -> int:
+        s = tok.sent.start
+        return self.doc[s - 1].sent.start if s > 0 else s
+
+    # ------------------------------------------------------------------ merging
+    def merge(self, cands: list[_Candidate]) -> list[Span]:
+        """Return one span per body, its dict holding every mention of it."""
+        doc = self.doc
+        records: list[dict[str, Any]] = []
+        mains: list[_Candidate] = []
+        for cand in sorted((c for c in cands if c.linked), key=lambda c: c.start_char):
+            same = self.same_body(cand, mains)
+            if same is not None:
+                rec = records[mains.index(same)]
+                rec["mentions"].append([cand.start_char, cand.end_char])
+                if _STATUS_RANK[cand.status or "proposed"] > _STATUS_RANK[rec["status"]]:
+                    rec["status"] = cand.status
+                if not rec["proposers"] and cand.proposers:
+                    rec["proposers"] = list(cand.proposers)
+                continue
+            mains.append(cand)
+            cue_span = cand.cue
+            records.append(
+                {
+                    "start": cand.start_char,
+                    "end": cand.end_char,
+                    "kind": cand.kind,
+                    "status": cand.status,
+                    "proposers": list(cand.proposers),
+                    "supporters": list(cand.supporters),
+                    "cue": doc.text[cue_span[0] : cue_span[1]] if cue_span else None,
+                    "cue_start": cue_span[0] if cue_span else None,
+                    "cue_end": cue_span[1] if cue_span else None,
+                    "mentions": [[cand.start_char, cand.end_char]],
+                }
+            )
+        for cand in cands:
+            if cand.linked:
+                continue
+            same = self.same_body(cand, mains)
+            if same is not None:
+                rec = records[mains.index(same)]
+                if [cand.start_char, cand.end_char] not in rec["mentions"]:
+                    rec["mentions"].append([cand.start_char, cand.end_char])
+        spans: list[Span] = []
+        for rec in records:
+            rec["mentions"].sort()
+            span = doc.char_span(
+                rec["start"], rec["end"], label=rec["kind"], alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            span._.summit_body = rec
+            spans.append(span)
+        return spans
+
+    @staticmethod
+    def same_body(cand: _Candidate, mains: Iterable[_Candidate]) -> _Candidate | None:
+        """Return the earlier body ``cand`` is a mention of, or None."""
+        for main in mains:
+            if main.kind != cand.kind or (main.start_char == cand.start_char):
+                continue
+            small, big = sorted((cand.key, main.key), key=len)
+            if len(small) >= 2 and _subsequence(small, big):
+                return main
+        return None
+
+
+# function words ignored when comparing two mentions of a body
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "on",
+        "and",
+        "or",
+        "to",
+        "in",
+        "at",
+        "by",
+        "with",
+        "between",
+        "among",
+        "within",
+        "across",
+        "against",
+        "into",
+        "as",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+
+
+def _subsequence(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    """Return True when the words of ``small`` occur in ``big`` in the same order."""
+    it = iter(big)
+    return all(word in it for word in small)
+
+
+def _cap(tok: Token) -> bool:
+    """Return True for a capitalised word or an acronym ("Regional", "UN", "Xi'an")."""
+    return tok.text[:1].isupper()
+
+
+@Language.factory(
+    "summit_bodies",
+    assigns=["doc.spans", "span._.summit_body"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+    default_config={
+        "heads_file": "body_heads.jsonl",
+        "cues_file": "body_cues.jsonl",
+        "countries_file": "leader_roles.jsonl",
+        "max_name_tokens": 40,
+        "carry_over": True,
+    },
+)
+def make_bodies(
+    nlp: Language,
+    name: str,
+    heads_file: str,
+    cues_file: str,
+    countries_file: str,
+    max_name_tokens: int,
+    carry_over: bool,
+) -> SummitBodies:
+    """Return the summit_bodies component configured from its factory config."""
+    return SummitBodies(
+        nlp,
+        name,
+        heads_file=heads_file,
+        cues_file=cues_file,
+        countries_file=countries_file,
+        max_name_tokens=max_name_tokens,
+        carry_over=carry_over,
+    )
