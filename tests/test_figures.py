@@ -203,7 +203,23 @@ POSITIVE = [
     ),
     ("The share increased from 1.6% to 2.8%.", "from 1.6% to 2.8%", 1.6, 2.8, "percent", None),
     ("Prices rose by $5-6 billion.", "$5-6 billion", 5e9, 6e9, "USD", None),
+    ("Trade rose 15 to 20 percent.", "15 to 20 percent", 15.0, 20.0, "percent", None),
+    # a label-like capital before a number is not a name when a counted noun follows
+    ("Uzbekistan's 35 projects are ready.", "35 projects", 35.0, None, "count", None),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a unit on the first number means "to" starts a new figure, not a range
+        ("Trade will grow 1.5 times to 5 billion dollars.", ["1.5 times", "5 billion dollars"]),
+        ("Trade rose 15% to $5 billion.", ["15%", "$5 billion"]),
+        ("It pledged 26 billion yuan (about $3.7 billion).", ["26 billion yuan", "$3.7 billion"]),
+    ],
+)
+def test_adjacent_figures_stay_apart(nlp: Language, text: str, spans: list[str]) -> None:
+    assert [f["text"] for f in figures(nlp, text)] == spans
 
 
 @pytest.mark.parametrize(
@@ -254,6 +270,10 @@ NEGATIVE = [
     "The plan covers the next 10 years.",
     "The 5th summit was held in Dushanbe.",
     "Over the same period the share increased.",
+    "The leaders held three rounds of talks and adopted two declarations.",
+    "Resolution 76/299 was adopted by consensus.",
+    "The 5G networks will cover 14-15 June events.",
+    "Relations were established thirty years ago.",
 ]
 
 

@@ -35,8 +35,9 @@ Not figures: years (a four-digit 1000–2100 without unit or scale), dates (next
 durations ("30 years"), clock times, ordinals ("fifth", "5th"), number-noun compounds
 ("five-party", "10-year"), list markers, labels and names ("Article 5", "C5+1", "G20",
 "Central Asia – 2040"), numbers inside quoted titles (the quotes component's ``quoted_names``),
-the bare word "one" ("one example", "one of the", the pronoun), and small word numbers after a
-determiner ("the five states": a reference to a set, not a statistic).
+the bare word "one" ("one example", "one of the", the pronoun), and small numbers spelled out
+without scale or unit ("the five states", "two declarations": a set of participants or
+documents, not a statistic; ``small_word_max`` in the config, default 10).
 """
 
 from __future__ import annotations
@@ -57,7 +58,6 @@ from pipeline.components.numbers import (
 from pipeline.extensions import FIGURES_GROUP, QUOTED_NAMES_GROUP
 from pipeline.resources import load_jsonl
 
-_DETERMINERS = frozenset({"the", "these", "those", "all", "its", "their", "our", "both", "each"})
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _PERIOD_PATTERNS = [
     rf"\bfrom\s+{_YEAR}\s+(?:to|till|until|through)\s+{_YEAR}\b",
@@ -199,7 +199,9 @@ class SummitFigures:
             rf"(?<![\w.+/#№$€£¥₽₸:-])(?:(?P<qual>{qual})\s+)?"
             rf"(?:(?P<btw>between)\s+|(?P<frm>from)\s+)?"
             + one.replace("@", "1")
-            + r"(?:(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|\s+to\s+)))"
+            # "to" joins a range only after "from" or when the first number has no unit of its own:
+            # "1.5 times to 5 billion dollars" is a multiplier and an amount, not a range
+            + r"(?:(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|(?(u1)(?(frm)\s+to\s+|(?!))|\s+to\s+))))"
             + one.replace("@", "2")
             # "from"/"between" belong to a range only: without a second number, match without them
             + r")?(?(btw)(?(n2)|(?!))|)(?(frm)(?(n2)|(?!))|)"
@@ -393,7 +395,12 @@ class SummitFigures:
                 and gap.strip() in ("", "–", "—", "-", "№")
                 and (
                     pw.lower() in self.reference_words
-                    or (pw[:1].isupper() and not _sentence_start(before))
+                    or (
+                        pw[:1].isupper()
+                        and not pw.endswith("'s")
+                        and not _sentence_start(before)
+                        and self._counted_noun_end(doc, m.end()) is None
+                    )
                 )
             ):
                 return False
@@ -404,8 +411,10 @@ class SummitFigures:
         if words_only and not has_scale and info is None:
             if m.group("n1").strip().lower() in ("one", "a", "an") and v2 is None:
                 return False  # "one example", "one of the", the pronoun "one"
-            if v1 <= self.small_word_max and pw.lower() in _DETERMINERS:
-                return False  # "the five states": a set, not a statistic
+            if v1 <= self.small_word_max:
+                # "the five states", "two declarations": small numbers spelled out name a set
+                # of participants or documents, not a statistic (house styles spell out < 10)
+                return False
             if re.match(r"\s+of\b", after):
                 return False  # "two of the leaders"
         return True
