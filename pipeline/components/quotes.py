@@ -882,7 +882,9 @@ class _Context:
             out.update(
                 speaker_start=ent.start_char, speaker_end=ent.end_char, speaker_text=ent.text
             )
-            out["speaker"] = self.full_name(ent)
+            out["speaker"] = self.full_name(ent[-1].text, ent.start_char, ent.text)
+        elif e - s == 1 and head.is_title:
+            out["speaker"] = self.full_name(head.text, head.idx, head.text)
         return out
 
     def person_in(self, span: Span, head: Token) -> Span | None:
@@ -945,13 +947,16 @@ class _Context:
                 return m
         return None
 
-    def full_name(self, ent: Span) -> str:
-        """Return the fullest earlier PERSON mention ending with the same word (Qin → Qin Gang)."""
-        best = ent.text
+    def full_name(self, last: str, before: int, default: str) -> str:
+        """Return the fullest earlier PERSON mention with the word ``last`` (Qin → Qin Gang).
+
+        Any word, not only the last: family names come first in Chinese or Korean names.
+        """
+        best = default
         for other in self.people:
-            if other.start >= ent.start:
+            if other.start_char >= before:
                 break
-            if other[-1].text == ent[-1].text and len(other.text) > len(best):
+            if any(t.text == last for t in other) and len(other.text) > len(best):
                 best = other.text
         return best
 

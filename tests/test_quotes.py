@@ -1,0 +1,513 @@
+"""summit_quotes: mark pairing, quotations vs quoted names, speaker attribution, seed and corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin, Span
+
+from models.gold import GoldDocument
+from pipeline.components.quotes import MARK_CHARS, QuoteCue, pair_marks, paragraph_spans
+from pipeline.extensions import LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
+from pipeline.nlp import load_base_model
+from pipeline.resources import ResourceError, load_jsonl
+from tests.conftest import CORPUS_GOLD, CORPUS_RAW, SEED_ID
+
+SEED_REFERENCE = Path("/work/shared/seed") / f"{SEED_ID}.gold.json"
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def quotes_nlp() -> Language:
+    """Base model + summit_quotes only: speakers stay as written (no leaders component)."""
+    nlp = load_base_model()
+    nlp.add_pipe("summit_quotes")
+    return nlp
+
+
+# A stand-in for the leaders component, so the kb-id linking is tested on its own: it marks
+# the mentions listed here, the way the real component writes doc.spans["leaders"].
+_FAKE_PEOPLE = {
+    "kg-japarov": {
+        "name": "Sadyr Japarov",
+        "country": "Kyrgyzstan",
+        "office": "President of Kyrgyzstan",
+    },
+    "kz-tokayev": {
+        "name": "Kassym-Jomart Tokayev",
+        "country": "Kazakhstan",
+        "office": "President of Kazakhstan",
+    },
+}
+_FAKE_MENTIONS = [
+    (r"President of Kyrgyzstan", "kg-japarov", "role"),
+    (r"Sadyr Japarov", "kg-japarov", "name"),
+    (r"(?<!Sadyr )Japarov", "kg-japarov", "surname"),
+    (r"leader of Kazakhstan", "kz-tokayev", "role"),
+    (r"Kassym-Jomart Tokayev", "kz-tokayev", "name"),
+    (r"(?<!Jomart )Tokayev", "kz-tokayev", "surname"),
+]
+
+
+@Language.component("test_fake_leaders")
+def _fake_leaders(doc: Doc) -> Doc:
+    spans = []
+    for pattern, kb_id, label in _FAKE_MENTIONS:
+        for m in re.finditer(pattern, doc.text):
+            span = doc.char_span(m.start(), m.end(), label=label, kb_id=kb_id)
+            if span is not None:
+                spans.append(span)
+    doc.spans[LEADERS_GROUP] = spans
+    doc._.summit_leaders = {
+        k: {**v, "organisation": None, "in_kb": True} for k, v in _FAKE_PEOPLE.items()
+    }
+    return doc
+
+
+@pytest.fixture(scope="module")
+def linked_nlp() -> Language:
+    """Base model + a hand-made leaders layer + summit_quotes."""
+    nlp = load_base_model()
+    nlp.add_pipe("test_fake_leaders")
+    nlp.add_pipe("summit_quotes")
+    return nlp
+
+
+def _quotes(doc: Doc) -> list[dict[str, Any]]:
+    return [dict(s._.summit_quote) for s in doc.spans[QUOTES_GROUP]]
+
+
+def _texts(doc: Doc) -> list[str]:
+    return [doc.text[q["start"] : q["end"]] for q in _quotes(doc)]
+
+
+def _names(doc: Doc) -> list[tuple[str, str]]:
+    out = []
+    for s in doc.spans[QUOTED_NAMES_GROUP]:
+        q = s._.summit_quote
+        out.append((doc.text[q["start"] : q["end"]], s.label_))
+    return out
+
+
+# --------------------------------------------------------------------------- mark pairing
+
+PAIRING_CASES = [
+    ("He said “hello” to me.", ["hello"]),
+    ('He said "hello" to me.', ["hello"]),
+    ("Er sagte „Hallo“ und ging.", ["Hallo"]),
+    ("Il a dit «bonjour» hier.", ["bonjour"]),
+    ("Er sagte »Hallo« und ging.", ["Hallo"]),
+    ("She said ‘fine’ twice.", ["fine"]),
+    (
+        # the seed's nesting: same marks inside, with the article's own spaces kept
+        "“ is evidenced by more than 10 “Central Asia Plus ” formats.”",
+        [" is evidenced by more than 10 “Central Asia Plus ” formats.", "Central Asia Plus "],
+    ),
+    (
+        "\"We back the 'C5+1' format,\" he said.",
+        ["We back the 'C5+1' format,", "C5+1"],
+    ),
+    (
+        '"We back the "Central Asia Plus" format," he said.',
+        ['We back the "Central Asia Plus" format,', "Central Asia Plus"],
+    ),
+    ("It's the region’s and Kazakhstan’s plan for O‘zbekiston's future.", []),
+    ("The states’ interests and the ’90s are not quotes.", []),
+    # an unbalanced mark stops at its paragraph; pairing goes on in the next one
+    ("He said “this never closes.\n\nLater “ok” here.", ["ok"]),
+    ('He said "this never closes.\n\nLater "ok" here.', ["ok"]),
+    ("“A” and “B” and “C”", ["A", "B", "C"]),
+    # LitBank's tokenised text: spaces on both sides of every mark
+    (
+        '" Walter Elliot , born 1760 . " He read " Married , 1810 . "',
+        [
+            " Walter Elliot , born 1760 . ",
+            " Married , 1810 . ",
+        ],
+    ),
+    ("No marks at all.", []),
+    ("“”", [""]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIRING_CASES)
+def test_pair_marks(text: str, expected: list[str]) -> None:
+    got = [text[p.start : p.end] for p in pair_marks(text)]
+    assert got == expected
+
+
+def test_quote_over_paragraphs_is_one_segment_per_paragraph() -> None:
+    text = "He said: “One.\n\n“Two.\n\n“Three,” he added. After “x”."
+    pairs = pair_marks(text)
+    segments = [p for p in pairs if p.continued]
+    assert [text[p.start : p.end] for p in segments] == ["One.", "Two.", "Three,"]
+    assert [p.closed for p in segments] == [False, False, True]
+    assert len({p.chain for p in segments}) == 1
+    assert [text[p.start : p.end] for p in pairs if not p.continued] == ["x"]
+
+
+def test_paragraph_without_reopening_mark_drops_the_open_quote() -> None:
+    text = "He said: “One.\n\nTwo is narration.”"
+    assert pair_marks(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("a\n\nb\nc", 2), ("a\nb\nc", 3), ("one paragraph", 1), ("a\n  \nb", 2)],
+)
+def test_paragraphs(text: str, n: int) -> None:
+    assert len(paragraph_spans(text)) == n
+
+
+# --------------------------------------------------------------------------- quotes vs names
+
+CLASSIFY_CASES = [
+    # (text, quotations, quoted names with label)
+    (
+        "He stressed the production of “green” hydrogen.",
+        [],
+        [("green", "SCARE")],
+    ),
+    (
+        "Leaders met within the “Central Asia Plus” format.",
+        [],
+        [("Central Asia Plus", "NAME")],
+    ),
+    (
+        "The leader of Uzbekistan initiated a UN General Assembly resolution “Central Asia facing "
+        "global climate challenges: consolidation for a common future.”",
+        [],
+        [
+            (
+                "Central Asia facing global climate challenges: consolidation for a common future.",
+                "NAME",
+            )
+        ],
+    ),
+    (
+        "They welcomed a Concept of Regional Cooperation “Central Asia – 2040”, setting out goals.",
+        [],
+        [("Central Asia – 2040", "NAME")],
+    ),
+    (
+        "He proposed a multilateral platform “Central Asian Dialogue” at the level of ministers.",
+        [],
+        [("Central Asian Dialogue", "NAME")],
+    ),
+    (
+        'Xi called on the region to carry forward the "Silk Road spirit" and announced aid.',
+        [],
+        [("Silk Road spirit", "NAME")],
+    ),
+    (
+        "Trade grew, and the so-called “Middle Corridor”, a route across the sea, expanded.",
+        [],
+        [("Middle Corridor", "NAME")],
+    ),
+    (
+        'Japarov called the long-delayed railway "a project of the century." Work goes on.',
+        ["a project of the century."],
+        [],
+    ),
+    (
+        "The host welcomed what he called a “new era” in relations.",
+        ["new era"],
+        [],
+    ),
+    (
+        "“We do not come to extract. We come to invest,” the commissioner told the leaders.",
+        ["We do not come to extract. We come to invest,"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quotes", "names"), CLASSIFY_CASES)
+def test_quotations_vs_quoted_names(
+    quotes_nlp: Language, text: str, quotes: list[str], names: list[tuple[str, str]]
+) -> None:
+    doc = quotes_nlp(text)
+    assert _texts(doc) == quotes
+    assert _names(doc) == names
+
+
+# --------------------------------------------------------------------------- attribution
+
+ATTRIBUTION_CASES = [
+    # (text, quote text, speaker_text, cue, attribution)
+    (
+        "As the President of Kyrgyzstan noted, “we need to find common approaches and join forces.”",
+        "we need to find common approaches and join forces.",
+        "the President of Kyrgyzstan",
+        "noted",
+        "cue_subject",
+    ),
+    (
+        "“We will double trade by 2030,” Tokayev said.",
+        "We will double trade by 2030,",
+        "Tokayev",
+        "said",
+        "cue_subject",
+    ),
+    (
+        "Tokayev said: “We will double trade by 2030.”",
+        "We will double trade by 2030.",
+        "Tokayev",
+        "said",
+        "cue_subject",
+    ),
+    (
+        "“Our trade has grown,” said Commissioner Anna Berg, “and it will grow further.”",
+        "and it will grow further.",
+        "Anna Berg",
+        "said",
+        "split",
+    ),
+    (
+        "Thus, according to the mayor of the city, “the new bridge will open in a year.”",
+        "the new bridge will open in a year.",
+        "the mayor of the city",
+        "according to",
+        "according_to",
+    ),
+    (
+        "The leader of Tajikistan called for achieving a “strategic breakthrough in the economic "
+        "direction,” using the full potential of the region.",
+        "strategic breakthrough in the economic direction,",
+        "The leader of Tajikistan",
+        "called for",
+        "clause_subject",
+    ),
+    (
+        "Hugh Hill, the mayor, said: “The market will reopen on Monday.”",
+        "The market will reopen on Monday.",
+        "Hugh Hill",
+        "said",
+        "cue_subject",
+    ),
+    (
+        "“Central Asia is not a periphery of great-power politics.” – President Kassym-Jomart "
+        "Tokayev",
+        "Central Asia is not a periphery of great-power politics.",
+        "President Kassym-Jomart Tokayev",
+        None,
+        "byline",
+    ),
+    (
+        "From President Biden: “This is the first time our six nations have come together.”",
+        "This is the first time our six nations have come together.",
+        "Biden",
+        None,
+        "byline",
+    ),
+    (
+        "Hungarian Prime Minister Viktor Orban: “Hungary is the bridge between two worlds.”",
+        "Hungary is the bridge between two worlds.",
+        "Viktor Orban",
+        None,
+        "colon",
+    ),
+]
+
+
+# A speaker phrase that contains a person's name is reported by the name (as the gold does).
+@pytest.mark.parametrize(("text", "quote", "speaker", "cue", "how"), ATTRIBUTION_CASES)
+def test_attribution(
+    quotes_nlp: Language, text: str, quote: str, speaker: str, cue: str | None, how: str
+) -> None:
+    doc = quotes_nlp(text)
+    found = {doc.text[q["start"] : q["end"]]: q for q in _quotes(doc)}
+    assert quote in found, f"quote not found; got {list(found)}"
+    q = found[quote]
+    assert q["speaker_text"] == speaker
+    assert doc.text[q["speaker_start"] : q["speaker_end"]] == speaker
+    assert q["cue"] == cue
+    if cue is not None:
+        assert doc.text[q["cue_start"] : q["cue_end"]] == cue
+    assert q["attribution"] == how
+    assert q["speaker_kb_id"] is None  # no leaders component: nobody is a leader
+
+
+def test_quote_without_any_cue_has_no_speaker(quotes_nlp: Language) -> None:
+    doc = quotes_nlp("The weather was fine.\n\n“Central Asia is changing fast and for good.”")
+    (q,) = _quotes(doc)
+    assert q["speaker"] is None and q["attribution"] == "none"
+
+
+def test_follow_up_quote_in_paragraph_continues_the_speaker(quotes_nlp: Language) -> None:
+    doc = quotes_nlp("“Trade reached a record,” Tokayev said. “We are ready to double it.”")
+    first, second = _quotes(doc)
+    assert second["speaker_text"] == first["speaker_text"] == "Tokayev"
+    assert second["attribution"] == "continuation"
+
+
+def test_non_leader_surname_gets_the_full_name(quotes_nlp: Language) -> None:
+    text = (
+        "Foreign Minister Qin Gang spoke later.\n\n"
+        '"The summit mechanism now has a solid basis," Qin said.'
+    )
+    (q,) = _quotes(quotes_nlp(text))
+    assert q["speaker_text"] == "Qin"
+    assert q["speaker"] == "Qin Gang"
+
+
+# --------------------------------------------------------------------------- leader linking
+
+
+def test_role_mention_resolves_through_leader_spans(linked_nlp: Language) -> None:
+    doc = linked_nlp("As the President of Kyrgyzstan noted, “there are no unsolvable problems.”")
+    (q,) = _quotes(doc)
+    assert q["speaker_kb_id"] == "kg-japarov"
+    assert q["speaker"] == "Sadyr Japarov"
+    assert q["speaker_text"] == "President of Kyrgyzstan"
+
+
+def test_pronoun_resolves_to_most_recent_leader(linked_nlp: Language) -> None:
+    text = (
+        "Sadyr Japarov opened the meeting. Then the leader of Kazakhstan took the floor.\n\n"
+        "“We must act together,” he said."
+    )
+    doc = linked_nlp(text)
+    (q,) = _quotes(doc)
+    assert q["speaker_kb_id"] == "kz-tokayev"
+    assert q["attribution"] == "pronoun"
+    pronouns = [s for s in doc.spans[LEADERS_GROUP] if s.label_ == "pronoun"]
+    assert [(s.text, s.kb_id_) for s in pronouns] == [("he", "kz-tokayev")]
+
+
+def test_in_his_words_resolves_the_possessive(linked_nlp: Language) -> None:
+    text = (
+        "As Kassym-Jomart Tokayev noted, the region is recognised. This, in his words, "
+        "“is evidenced by eight UN resolutions.”"
+    )
+    doc = linked_nlp(text)
+    (q,) = _quotes(doc)
+    assert q["attribution"] == "in_words"
+    assert q["speaker"] == "Kassym-Jomart Tokayev"
+    assert q["cue"] == "in his words"
+
+
+def test_non_leader_speaker_keeps_the_name_as_written(linked_nlp: Language) -> None:
+    doc = linked_nlp("“The talks were useful,” Anna Berg said after Japarov left.")
+    (q,) = _quotes(doc)
+    assert q["speaker_kb_id"] is None
+    assert q["speaker"] == "Anna Berg"
+
+
+# --------------------------------------------------------------------------- the Doc interface
+
+
+def test_quote_dicts_are_plain_and_survive_docbin(quotes_nlp: Language) -> None:
+    text = "“We will win,” Tokayev said of the “green” agenda.\n\nHe left."
+    doc = quotes_nlp(text)
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (back,) = DocBin().from_bytes(data).get_docs(quotes_nlp.vocab)
+    assert _quotes(back) == _quotes(doc)
+    for q in _quotes(doc):
+        json.dumps(q)  # plain values only
+        span: Span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
+        assert span is not None
+
+
+def test_blank_pipeline_runs_without_parser(blank: Language) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("summit_quotes")
+    doc = nlp("“We will double trade by 2030,” Tokayev said. It's the “green” deal.")
+    assert _texts(doc) == ["We will double trade by 2030,"]
+    assert _quotes(doc)[0]["speaker_text"] == "Tokayev"
+    assert _names(doc) == [("green", "SCARE")]
+
+
+def test_factory_config_and_lexicon() -> None:
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("summit_quotes", config={"max_fragment_words": 1})
+    assert component.max_fragment_words == 1
+    cues = load_jsonl("quote_cues.jsonl", QuoteCue)
+    kinds = {c.kind for c in cues}
+    assert {"verb", "phrase", "according_to", "in_words", "title_head"} <= kinds
+    with pytest.raises(ValueError, match="forms"):
+        QuoteCue(kind="verb", text="say")
+
+
+def test_bad_lexicon_line_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.resources as res
+
+    monkeypatch.setattr(res, "read_text", lambda name: '{"kind": "verb", "text": "say"}\n')
+    with pytest.raises(ResourceError, match=r"quote_cues\.jsonl:1"):
+        load_jsonl("quote_cues.jsonl", QuoteCue)
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def _match(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], same: Callable[[Any, Any], bool]
+) -> tuple[int, int]:
+    """Return (quotes matched by exact text, of those with the right speaker)."""
+    used: set[int] = set()
+    hits = speakers = 0
+    for g in gold:
+        for k, p in enumerate(pred):
+            if k not in used and same(g, p):
+                used.add(k)
+                hits += 1
+                speakers += g["speaker"] == p["speaker"]
+                break
+    return hits, speakers
+
+
+def _f1(hits: int, n_gold: int, n_pred: int) -> float:
+    if not n_gold or not n_pred:
+        return float(n_gold == n_pred)
+    p, r = hits / n_pred, hits / n_gold
+    return 0.0 if not p + r else 2 * p * r / (p + r)
+
+
+def _records(nlp: Language, text: str) -> list[dict[str, Any]]:
+    doc = nlp(text)
+    people = doc._.summit_leaders or {}
+    out = []
+    for q in _quotes(doc):
+        kb = q["speaker_kb_id"]
+        speaker = people[kb]["name"] if kb in people else q["speaker"]
+        out.append({"text": text[q["start"] : q["end"]], **q, "speaker": speaker})
+        assert set(MARK_CHARS) & {text[q["start"] - 1]} or q["start"] == 0
+    return out
+
+
+@pytest.mark.slow
+def test_seed_acceptance(nlp: Language, seed_text: str) -> None:
+    """All 14 reference quotes found, >= 13 speakers right, no scare quote reported."""
+    reference = json.loads(SEED_REFERENCE.read_text(encoding="utf-8"))["quotes"]
+    pred = _records(nlp, seed_text)
+    hits, speakers = _match(reference, pred, lambda g, p: g["text"] == p["text"])
+    assert _f1(hits, len(reference), len(pred)) >= 0.96, [p["text"][:40] for p in pred]
+    assert speakers >= 13, [(p["text"][:30], p["speaker"]) for p in pred]
+    scare = {"green", "Central Asia Plus", "Central Asia Plus ", "Central Asian Dialogue"}
+    assert not scare & {p["text"] for p in pred}
+
+
+@pytest.mark.slow
+def test_corpus_gold_floor(nlp: Language) -> None:
+    """Quotes + speaker F1 over every corpus gold file (exact offsets) stays >= 0.9."""
+    n_gold = n_pred = both = 0
+    for path in sorted(CORPUS_GOLD.glob("*.json")):
+        gold = GoldDocument.model_validate_json(path.read_text(encoding="utf-8"))
+        raw = CORPUS_RAW / f"{gold.doc_id}.txt"
+        if not raw.exists():
+            continue
+        pred = _records(nlp, raw.read_text(encoding="utf-8"))
+        gq = [q.model_dump() for q in gold.quotes]
+        _, right = _match(gq, pred, lambda g, p: (g["start"], g["end"]) == (p["start"], p["end"]))
+        n_gold, n_pred, both = n_gold + len(gq), n_pred + len(pred), both + right
+    assert n_gold > 0
+    assert _f1(both, n_gold, n_pred) >= 0.9
