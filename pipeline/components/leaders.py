@@ -561,14 +561,8 @@ class SummitLeaders:
 
     def _name_ok(self, doc: Doc, hit: Hit) -> bool:
         tokens = [t for t in doc[hit.start : hit.end] if not _is_dash(t.text)]
-        forms = hit.entries[0].forms
-        for token, form in zip(tokens, forms, strict=False):
-            if fold(token.text) in _PARTICLES and not form[:1].isupper():
-                continue
-            if not _capitalised(token):
-                return False
-            if len(form) > 1 and form.isupper() and not token.text.isupper():
-                return False  # acronym aliases (MBS) only in capitals
+        if not any(_written_as(tokens, e.forms) for e in hit.entries):
+            return False
         after = _next_word(doc, hit.end)
         if after is not None and fold(after.text) in self.org_heads and _capitalised(after):
             return False  # "Nazarbayev University", "Heydar Aliyev Foundation"
@@ -765,20 +759,19 @@ class SummitLeaders:
     ) -> str | None:
         """Return the id of the person a role phrase refers to, or None."""
         # apposition: "President of Uzbekistan Shavkat Mirziyoyev", "leader of Kazakhstan, X"
-        i = role.end
-        if i < len(doc) and doc[i].text == ",":
-            i += 1
+        i = self._skip_honorifics(doc, role.end)
+        j = role.start  # "Kassym-Jomart Tokayev, the President of Kazakhstan"
+        if j > 0 and doc[j - 1].lower_ == "the":
+            j -= 1
         pid: str | None = None
         if i in ctx.named_at:
             pid = ctx.named_at[i].pid
-        else:  # "Kassym-Jomart Tokayev, the President of Kazakhstan"
-            j = role.start
-            if j > 0 and doc[j - 1].lower_ == "the":
-                j -= 1
-            if j > 1 and doc[j - 1].text == "," and (j - 1) in ctx.named_end:
-                pid = ctx.named_end[j - 1].pid
-        if pid is None and not role.temporal:  # a title right before a name not in the base
+        elif j > 1 and doc[j - 1].text == "," and (j - 1) in ctx.named_end:
+            pid = ctx.named_end[j - 1].pid
+        if pid is None and not role.temporal:  # a title next to a name not in the base
             pid = self._unknown_after(doc, role.end, role, role.country, ctx)
+            if pid is None and j > 1 and doc[j - 1].text == ",":
+                pid = self._unknown_before(doc, j - 1, role, ctx)
         if "home" in role.kinds:
             if pid is not None:
                 ctx.home = ctx.home or pid
@@ -796,6 +789,16 @@ class SummitLeaders:
             ctx.day, country=role.country, kinds=role.kinds, title=role.title, office=role.office
         )
         return found[0] if found else None
+
+    def _skip_honorifics(self, doc: Doc, i: int) -> int:
+        """Return the index after a comma and honorifics at ``i`` ("Emir of Qatar, Sheikh X")."""
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        while i < len(doc) and (
+            fold(doc[i].text) in self.honorifics or doc[i].lower_ in {"his", "her"}
+        ):
+            i += 1
+        return i
 
     def _named_holders(self, role: RoleHit, mentions: list[Mention]) -> list[str]:
         out: list[str] = []
@@ -838,18 +841,46 @@ class SummitLeaders:
         ctx: _DocContext,
     ) -> str | None:
         """Register the person named right after a title at token ``i``; return the id or None."""
-        if i < len(doc) and doc[i].text == ",":
-            i += 1
+        i = self._skip_honorifics(doc, i)
         if i in ctx.named_at or i >= len(doc):
             return None
         end = self._person_run(doc, i)
         if end is None:
             return None
-        name = doc[i:end].text
         if country is None:  # "President Salome Zourabichvili of Georgia"
             after = self._after_of(doc, end, self._atoms_at(doc, end))
             if after is not None and _first(after, "country") and _case_ok(doc, after, "country"):
                 country = _first(after, "country")
+        return self._register_unknown(doc, i, end, role, country, ctx)
+
+    def _unknown_before(self, doc: Doc, comma: int, role: RoleHit, ctx: _DocContext) -> str | None:
+        """Register the PERSON entity ending at ``comma`` ("X, the President of Georgia")."""
+        if comma < 1 or doc[comma - 1].ent_type_ != "PERSON":
+            return None
+        start = comma - 1
+        while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ != "B":
+            start -= 1
+        while start < comma and (
+            not _capitalised(doc[start]) or self.atoms.entries.get((fold(doc[start].text),))
+        ):
+            start += 1  # a statistical span may swallow a title or country: "Turkmenistan X"
+        if start == comma or (start, comma) in {(m.start, m.end) for m in ctx.mentions}:
+            return None
+        if not all(_capitalised(t) or _is_dash(t.text) for t in doc[start:comma]):
+            return None
+        return self._register_unknown(doc, start, comma, role, role.country, ctx)
+
+    def _register_unknown(
+        self,
+        doc: Doc,
+        i: int,
+        end: int,
+        role: RoleHit | None,
+        country: str | None,
+        ctx: _DocContext,
+    ) -> str:
+        """Record a leader missing from the base, named by tokens [i, end); return its id."""
+        name = doc[i:end].text
         pid = f"x-{_slug(name)}"
         office = None
         if role is not None and role.office is not None:
@@ -953,6 +984,18 @@ _NOT_NAMES = frozenset(
     {"the", "a", "an", "his", "her", "their", "this", "that", "also", "said", "noted", "and"}
     | set(_MONTHS)
 )
+
+
+def _written_as(tokens: Sequence[Token], forms: Sequence[str]) -> bool:
+    """Return True when name tokens are capitalised like the base form (particles excepted)."""
+    for token, form in zip(tokens, forms, strict=False):
+        if fold(token.text) in _PARTICLES and not form[:1].isupper():
+            continue
+        if not _capitalised(token):
+            return False
+        if len(form) > 1 and form.isupper() and not token.text.isupper():
+            return False  # acronym aliases (MBS) only in capitals
+    return True
 
 
 def _first(hit: Hit, kind: str) -> str | None:
