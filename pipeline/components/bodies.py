@@ -66,7 +66,9 @@ class BodyCueEntry(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     cue: str
-    status: Literal["proposed", "established", "adopted", "light", "support", "agent_noun"]
+    status: Literal[
+        "proposed", "established", "adopted", "light", "commit", "support", "agent_noun"
+    ]
 
 
 class CountryEntry(BaseModel):
@@ -621,6 +623,8 @@ class _DocContext:
             if earlier is not None:
                 tok, cue = earlier
                 status = "proposed"
+        if status != "proposed" and self.unrealised(tok, cue):
+            status = "proposed"  # "stressed the need to create X": advocated, not yet created
         cand.status = status
         cand.linked = True
         span = self.doc[cue.start : cue.end]
@@ -633,6 +637,39 @@ class _DocContext:
             agents = self.carried_agents(tok)
         cand.proposers = agents or []
         cand.supporters = self.supporters_of(cand, support)
+
+    def unrealised(self, tok: Token, cue: _Cue) -> bool:
+        """Return True for a bare infinitive/gerund act that no decision above makes real.
+
+        "agreed to establish", "decided to create" report an act; "the need to create",
+        "it is necessary to create" advocate one.
+        """
+        if cue.end - cue.start > 1 or tok.pos_ != "VERB":
+            return False
+        if not (
+            tok.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+        ):
+            return False
+        node = tok
+        for _ in range(6):
+            if node.dep_ not in (
+                "xcomp",
+                "ccomp",
+                "acl",
+                "conj",
+                "dobj",
+                "pobj",
+                "prep",
+                "advcl",
+                "relcl",
+                "pcomp",
+            ):
+                return True
+            node = node.head
+            up = self.cue_for(node)
+            if up is not None and up.status in ("commit", "established", "adopted"):
+                return False
+        return True
 
     def dominating_proposal(self, tok: Token) -> tuple[Token, _Cue] | None:
         """Return an earlier proposal cue of the same clause that governs a nominal/non-finite cue.
