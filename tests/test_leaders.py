@@ -1,0 +1,450 @@
+"""summit_leaders: name variants, role resolution by date, namesakes, unknown leaders, negatives."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.leaders import (
+    LexiconLine,
+    Person,
+    SummitLeaders,
+    find_text_date,
+    parse_jsonl,
+)
+from pipeline.export import doc_records
+from pipeline.extensions import LEADERS_GROUP
+from pipeline.nlp import load_base_model
+from pipeline.resources import ResourceError, read_text
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "raw" / "000_f6ddf534ac2df4fe.txt"
+
+
+@pytest.fixture(scope="module")
+def lnlp() -> Language:
+    """Base model + summit_leaders only (the component must not depend on later ones)."""
+    nlp = load_base_model()
+    nlp.add_pipe("summit_leaders")
+    return nlp
+
+
+def run(nlp: Language, text: str, date: str | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.summit_date = date
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def mentions(doc: Doc) -> list[tuple[str, str, str]]:
+    """(text, kind, kb id) of every leader mention."""
+    return [(s.text, s.label_, s.kb_id_) for s in doc.spans[LEADERS_GROUP]]
+
+
+# --- names and spelling variants ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kb_id"),
+    [
+        ("Kassym-Jomart Tokayev spoke.", "Kassym-Jomart Tokayev", "kassym-jomart-tokayev"),
+        ("Kasym – Jomart Tokayev spoke.", "Kasym – Jomart Tokayev", "kassym-jomart-tokayev"),
+        ("Kassym - Jomart Tokayev spoke.", "Kassym - Jomart Tokayev", "kassym-jomart-tokayev"),
+        ("Kassym Jomart Tokayev spoke.", "Kassym Jomart Tokayev", "kassym-jomart-tokayev"),
+        ("Qasym-Jomart Toqaev spoke.", "Qasym-Jomart Toqaev", "kassym-jomart-tokayev"),
+        ("Kasym-Jomart Tokaev spoke.", "Kasym-Jomart Tokaev", "kassym-jomart-tokayev"),
+        ("Sadyr Zhaparov spoke.", "Sadyr Zhaparov", "sadyr-japarov"),
+        ("Sadyr Dzhaparov spoke.", "Sadyr Dzhaparov", "sadyr-japarov"),
+        (
+            "Gurbanguly Berdymukhamedov spoke.",
+            "Gurbanguly Berdymukhamedov",
+            "gurbanguly-berdimuhamedov",
+        ),
+        ("Serdar Berdimuhamedow spoke.", "Serdar Berdimuhamedow", "serdar-berdimuhamedov"),
+        ("Shavkat Mirziyoev spoke.", "Shavkat Mirziyoev", "shavkat-mirziyoyev"),
+        ("Emomali Rakhmon spoke.", "Emomali Rakhmon", "emomali-rahmon"),
+        ("Emomali Rahmonov spoke.", "Emomali Rahmonov", "emomali-rahmon"),
+        ("Antonio Guterres spoke.", "Antonio Guterres", "antonio-guterres"),
+        ("António Guterres spoke.", "António Guterres", "antonio-guterres"),
+        ("Recep Tayyip Erdogan spoke.", "Recep Tayyip Erdogan", "recep-tayyip-erdogan"),
+        ("Recep Tayyip Erdoğan spoke.", "Recep Tayyip Erdoğan", "recep-tayyip-erdogan"),
+        ("Ursula von der Leyen spoke.", "Ursula von der Leyen", "ursula-von-der-leyen"),
+        ("Xi Jinping spoke.", "Xi Jinping", "xi-jinping"),
+        ("KASSYM-JOMART TOKAYEV SPOKE.", "KASSYM-JOMART TOKAYEV", "kassym-jomart-tokayev"),
+    ],
+)
+def test_name_variants(lnlp: Language, text: str, surface: str, kb_id: str) -> None:
+    doc = run(lnlp, text, "2023-09-14")
+    assert (surface, "name", kb_id) in mentions(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kb_id"),
+    [
+        ("President Mirziyoyev opened the summit.", "Mirziyoyev", "shavkat-mirziyoyev"),
+        ("Toqaev and Putin met.", "Toqaev", "kassym-jomart-tokayev"),
+        ("Toqaev and Putin met.", "Putin", "vladimir-putin"),
+        ("Mr Japarov said so.", "Japarov", "sadyr-japarov"),
+    ],
+)
+def test_surname_only(lnlp: Language, text: str, surface: str, kb_id: str) -> None:
+    doc = run(lnlp, text, "2023-09-14")
+    assert (surface, "surname", kb_id) in mentions(doc)
+
+
+def test_broken_statistical_span_is_repaired(lnlp: Language) -> None:
+    doc = run(lnlp, "Turkmenistan Serdar Berdimuhamedov and Kasym – Jomart Tokayev spoke.")
+    assert ("Serdar Berdimuhamedov", "name", "serdar-berdimuhamedov") in mentions(doc)
+    assert ("Kasym – Jomart Tokayev", "name", "kassym-jomart-tokayev") in mentions(doc)
+
+
+# --- roles resolved by date --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "role", "kb_id"),
+    [
+        (
+            "The President of Kazakhstan spoke.",
+            "2018-05-01",
+            "President of Kazakhstan",
+            "nursultan-nazarbayev",
+        ),
+        (
+            "The President of Kazakhstan spoke.",
+            "2023-09-14",
+            "President of Kazakhstan",
+            "kassym-jomart-tokayev",
+        ),
+        ("The leader of Tajikistan spoke.", "2023-09-14", "leader of Tajikistan", "emomali-rahmon"),
+        ("The head of Uzbekistan spoke.", "2023-09-14", "head of Uzbekistan", "shavkat-mirziyoyev"),
+        ("The Kyrgyz leader spoke.", "2019-06-01", "Kyrgyz leader", "sooronbay-jeenbekov"),
+        ("The Kyrgyz leader spoke.", "2022-06-01", "Kyrgyz leader", "sadyr-japarov"),
+        (
+            "The President of the Kyrgyz Republic spoke.",
+            "2023-09-14",
+            "President of the Kyrgyz Republic",
+            "sadyr-japarov",
+        ),
+        (
+            "The President of the Republic of Uzbekistan spoke.",
+            "2015-01-01",
+            "President of the Republic of Uzbekistan",
+            "islam-karimov",
+        ),
+        (
+            "The Turkmen president spoke.",
+            "2020-01-01",
+            "Turkmen president",
+            "gurbanguly-berdimuhamedov",
+        ),
+        (
+            "The Turkmen president spoke.",
+            "2023-01-01",
+            "Turkmen president",
+            "serdar-berdimuhamedov",
+        ),
+        ("The Kazakh president spoke.", "2019-03-20", "Kazakh president", "kassym-jomart-tokayev"),
+        ("The Chinese President spoke.", "2010-01-01", "Chinese President", "hu-jintao"),
+        ("The Chinese President spoke.", "2023-09-14", "Chinese President", "xi-jinping"),
+        (
+            "The Russian Prime Minister spoke.",
+            "2010-01-01",
+            "Russian Prime Minister",
+            "vladimir-putin",
+        ),
+        ("The UN Secretary-General spoke.", "2015-01-01", "UN Secretary-General", "ban-ki-moon"),
+        (
+            "The Secretary-General of the United Nations spoke.",
+            "2023-09-14",
+            "Secretary-General of the United Nations",
+            "antonio-guterres",
+        ),
+        ("The Indian leader spoke.", "2023-09-14", "Indian leader", "narendra-modi"),
+        (
+            "The President of the European Commission spoke.",
+            "2023-09-14",
+            "President of the European Commission",
+            "ursula-von-der-leyen",
+        ),
+        (
+            "Kazakhstan's President spoke.",
+            "2023-09-14",
+            "Kazakhstan's President",
+            "kassym-jomart-tokayev",
+        ),
+        (
+            "The first President of Kazakhstan was honoured.",
+            "2023-09-14",
+            "first President of Kazakhstan",
+            "nursultan-nazarbayev",
+        ),
+    ],
+)
+def test_role_resolution_by_date(
+    lnlp: Language, text: str, date: str, role: str, kb_id: str
+) -> None:
+    doc = run(lnlp, text, date)
+    assert mentions(doc) == [(role, "role", kb_id)]
+    assert kb_id in doc._.summit_leaders
+
+
+def test_date_found_in_text_beats_the_fallback(lnlp: Language) -> None:
+    doc = run(lnlp, "ASTANA, 12 March 2018. The President of Kazakhstan spoke.", "2023-09-14")
+    assert doc._.summit_doc_date == "2018-03-12"
+    assert doc._.summit_date_source == "text"
+    assert mentions(doc)[0][2] == "nursultan-nazarbayev"
+
+
+def test_fallback_date_is_not_a_text_date(lnlp: Language) -> None:
+    doc = run(lnlp, "The summit launched in 2018 met on September 14.", "2023-09-14")
+    assert doc._.summit_date_source == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dushanbe, 14 September 2023 - the summit", "2023-09-14"),
+        ("held on September 14, 2023 in Dushanbe", "2023-09-14"),
+        ("held on 14-15 September 2023", "2023-09-14"),
+        ("Published 2023-09-14", "2023-09-14"),
+        ("on 14.09.2023 the leaders met", "2023-09-14"),
+        ("Sept. 14, 2023", "2023-09-14"),
+        ("the summits launched in 2018", None),
+        ("held on September 14 in Dushanbe", None),
+        ("on 31 February 2023", None),
+    ],
+)
+def test_find_text_date(text: str, expected: str | None) -> None:
+    found = find_text_date(text)
+    assert (found.isoformat() if found else None) == expected
+
+
+def test_without_any_date_a_named_holder_wins(lnlp: Language) -> None:
+    text = "Nursultan Nazarbayev hosted the meeting. The President of Kazakhstan said it went well."
+    doc = run(lnlp, text)
+    assert ("President of Kazakhstan", "role", "nursultan-nazarbayev") in mentions(doc)
+
+
+# --- apposition: title + name ------------------------------------------------------------------
+
+
+def test_title_and_name_are_two_mentions_of_one_person(lnlp: Language) -> None:
+    doc = run(lnlp, "As the President of Uzbekistan Shavkat Mirziyoyev stated, ...", "2023-09-14")
+    assert mentions(doc) == [
+        ("President of Uzbekistan", "role", "shavkat-mirziyoyev"),
+        ("Shavkat Mirziyoyev", "name", "shavkat-mirziyoyev"),
+    ]
+
+
+def test_apposed_name_beats_the_date(lnlp: Language) -> None:
+    doc = run(lnlp, "Kazakhstan's then president Nursultan Nazarbayev hosted it.", "2019-11-29")
+    assert mentions(doc)[0] == ("Kazakhstan's then president", "role", "nursultan-nazarbayev")
+
+
+def test_bare_title_is_part_of_no_mention(lnlp: Language) -> None:
+    doc = run(lnlp, "President Emomali Rahmon took the initiative.", "2023-09-14")
+    assert mentions(doc) == [("Emomali Rahmon", "name", "emomali-rahmon")]
+
+
+# --- namesakes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "kb_id"),
+    [
+        (
+            "Gurbanguly Berdimuhamedov arrived. Berdimuhamedov said.",
+            "2023-05-01",
+            "gurbanguly-berdimuhamedov",
+        ),
+        (
+            "Serdar Berdimuhamedov arrived. Berdimuhamedov said.",
+            "2018-05-01",
+            "serdar-berdimuhamedov",
+        ),
+        ("Berdimuhamedov said.", "2020-05-01", "gurbanguly-berdimuhamedov"),
+        ("Berdimuhamedov said.", "2023-05-01", "serdar-berdimuhamedov"),
+        ("President Aliyev said.", "2023-05-01", "ilham-aliyev"),
+    ],
+)
+def test_namesakes(lnlp: Language, text: str, date: str, kb_id: str) -> None:
+    doc = run(lnlp, text, date)
+    surnames = [m for m in mentions(doc) if m[1] == "surname"]
+    assert surnames and all(m[2] == kb_id for m in surnames)
+
+
+def test_surname_follows_the_nearest_full_name(lnlp: Language) -> None:
+    text = (
+        "Gurbanguly Berdimuhamedov spoke first. Berdimuhamedov praised the past. "
+        "Then Serdar Berdimuhamedov spoke. Berdimuhamedov proposed a forum."
+    )
+    doc = run(lnlp, text, "2023-05-01")
+    surnames = [m[2] for m in mentions(doc) if m[1] == "surname"]
+    assert surnames == ["gurbanguly-berdimuhamedov", "serdar-berdimuhamedov"]
+
+
+# --- leaders missing from the base -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Georgian Prime Minister Irakli Kobakhidze attended the forum.",
+            "Irakli Kobakhidze",
+            "Georgia",
+        ),
+        (
+            "President of Georgia Salome Zourabichvili attended the forum.",
+            "Salome Zourabichvili",
+            "Georgia",
+        ),
+        (
+            "President Salome Zourabichvili of Georgia attended the forum.",
+            "Salome Zourabichvili",
+            "Georgia",
+        ),
+        (
+            "Irakli Kobakhidze, the Prime Minister of Georgia, attended the forum.",
+            "Irakli Kobakhidze",
+            "Georgia",
+        ),
+    ],
+)
+def test_unknown_leader_found_by_title(lnlp: Language, text: str, name: str, country: str) -> None:
+    doc = run(lnlp, text, "2024-05-01")
+    people = {v["name"]: v for v in doc._.summit_leaders.values()}
+    assert name in people
+    assert people[name]["in_kb"] is False
+    assert people[name]["country"] == country
+    kb_ids = [k for k, v in doc._.summit_leaders.items() if v["name"] == name]
+    assert kb_ids[0].startswith("x-")
+
+
+# --- not leaders -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scholarships in honour of Al-Khorezmi, Al-Farabi, Jami and Chingiz Aitmatov.",
+        "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu met his counterparts.",
+        "Foreign Minister Bakhtiyor Saidov and Deputy Prime Minister Jamshid Khodjaev signed.",
+        "The head of the UN Regional Center for Preventive Diplomacy for Central Asia "
+        "Kakha Imnadze attended.",
+        "The leaders of the Central Asian states and the heads of state met.",
+        "The presidents of Kyrgyzstan, Tajikistan and Uzbekistan attended.",
+        "The Vice President of Kazakhstan spoke; the former President of Kyrgyzstan came.",
+        "Press Secretary of the President of Kazakhstan Berik Uali briefed journalists.",
+        "Students of Nazarbayev University and the Heydar Aliyev Foundation took part.",
+        "The head of the Uzbek delegation spoke and Uzbekistan will head the council.",
+        "The Yavan hydroelectric power station and the Joint Response system were discussed.",
+        "The Kyrgyz side proposed a plan and the Turkmen side supported it.",
+    ],
+)
+def test_not_leaders(lnlp: Language, text: str) -> None:
+    doc = run(lnlp, text, "2023-09-14")
+    assert mentions(doc) == []
+    assert doc._.summit_leaders == {}
+
+
+def test_surname_after_another_given_name_is_not_the_leader(lnlp: Language) -> None:
+    doc = run(lnlp, "Deputy minister Jamshid Karimov attended.", "2023-09-14")
+    assert doc._.summit_leaders == {}
+
+
+# --- the seed article, end to end --------------------------------------------------------------
+
+
+def test_seed_leaders(lnlp: Language) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    doc = run(lnlp, text)
+    people = {v["name"]: v["country"] for v in doc._.summit_leaders.values()}
+    assert people == {
+        "Shavkat Mirziyoyev": "Uzbekistan",
+        "Emomali Rahmon": "Tajikistan",
+        "Kassym-Jomart Tokayev": "Kazakhstan",
+        "Sadyr Japarov": "Kyrgyzstan",
+        "Serdar Berdimuhamedov": "Turkmenistan",
+        "Ilham Aliyev": "Azerbaijan",
+        "António Guterres": None,
+    }
+    roles = [s for s in doc.spans[LEADERS_GROUP] if s.label_ == "role"]
+    assert len(roles) >= 20
+    assert all(s.kb_id_ in doc._.summit_leaders for s in roles)
+    assert not any(s.text.startswith("the ") for s in roles)
+    records = doc_records("seed", text, [(doc, 0)])
+    assert {r.name for r in records.leaders} == set(people)
+    assert all(text[m.start : m.end] == m.text for r in records.leaders for m in r.mentions)
+
+
+# --- the data and its validation ---------------------------------------------------------------
+
+
+def test_office_dates_are_validated() -> None:
+    bad = {
+        "id": "x",
+        "name": "X Y",
+        "offices": [
+            {
+                "office": "President of X",
+                "kind": "state",
+                "country": "X",
+                "start": "2020-01-01",
+                "end": "2019-01-01",
+            }
+        ],
+    }
+    with pytest.raises(ValidationError):
+        Person.model_validate(bad)
+
+
+def test_bad_lexicon_line_names_file_and_line() -> None:
+    with pytest.raises(ResourceError, match="lex.jsonl:2"):
+        parse_jsonl(
+            '{"type": "blocker", "forms": ["vice"]}\n{"type": "nope"}\n', LexiconLine, "lex.jsonl"
+        )
+
+
+def test_one_holder_per_office_at_a_time() -> None:
+    """The base never has two people in the same office on the same day."""
+    people = parse_jsonl(read_text("officeholders.jsonl"), Person, "officeholders.jsonl")
+    spells: dict[str, list[tuple[str, object, object]]] = {}
+    for person in people:
+        for o in person.offices:
+            spells.setdefault(o.office, []).append((person.id, o.start, o.end))
+    far = __import__("datetime").date(9999, 1, 1)
+    clashes = [
+        (office, a[0], b[0])
+        for office, items in spells.items()
+        for a, b in itertools.combinations(items, 2)
+        if a[0] != b[0] and a[1] < (b[2] or far) and b[1] < (a[2] or far)
+    ]
+    assert clashes == []
+
+
+def test_every_office_country_is_in_the_lexicon() -> None:
+    people = parse_jsonl(read_text("officeholders.jsonl"), Person, "officeholders.jsonl")
+    lexicon = parse_jsonl(read_text("leader_roles.jsonl"), LexiconLine, "leader_roles.jsonl")
+    countries = {line.root.name for line in lexicon if line.root.type == "country"}
+    missing = {o.country for p in people for o in p.offices if o.country} - countries
+    assert missing == set()
+
+
+def test_to_disk_from_disk_round_trip(lnlp: Language, tmp_path: Path) -> None:
+    component = lnlp.get_pipe("summit_leaders")
+    assert isinstance(component, SummitLeaders)
+    component.to_disk(tmp_path)
+    copy = SummitLeaders(lnlp, "copy").from_disk(tmp_path)
+    assert copy.people.keys() == component.people.keys()
+    doc = lnlp.make_doc("The Kyrgyz leader spoke.")
+    doc._.summit_date = "2023-09-14"
+    for _, proc in lnlp.pipeline[:-1]:
+        doc = proc(doc)
+    assert mentions(copy(doc)) == [("Kyrgyz leader", "role", "sadyr-japarov")]
