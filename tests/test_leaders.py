@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from pathlib import Path
 
@@ -406,7 +407,7 @@ def test_office_dates_are_validated() -> None:
 
 
 def test_bad_lexicon_line_names_file_and_line() -> None:
-    with pytest.raises(ResourceError, match="lex.jsonl:2"):
+    with pytest.raises(ResourceError, match=r"lex\.jsonl:2"):
         parse_jsonl(
             '{"type": "blocker", "forms": ["vice"]}\n{"type": "nope"}\n', LexiconLine, "lex.jsonl"
         )
@@ -415,11 +416,11 @@ def test_bad_lexicon_line_names_file_and_line() -> None:
 def test_one_holder_per_office_at_a_time() -> None:
     """The base never has two people in the same office on the same day."""
     people = parse_jsonl(read_text("officeholders.jsonl"), Person, "officeholders.jsonl")
-    spells: dict[str, list[tuple[str, object, object]]] = {}
+    spells: dict[str, list[tuple[str, dt.date, dt.date | None]]] = {}
     for person in people:
         for o in person.offices:
             spells.setdefault(o.office, []).append((person.id, o.start, o.end))
-    far = __import__("datetime").date(9999, 1, 1)
+    far = dt.date(9999, 1, 1)
     clashes = [
         (office, a[0], b[0])
         for office, items in spells.items()
