@@ -298,7 +298,7 @@ ATTRIBUTION_CASES = [
         "“Central Asia is not a periphery of great-power politics.” – President Kassym-Jomart "
         "Tokayev",
         "Central Asia is not a periphery of great-power politics.",
-        "President Kassym-Jomart Tokayev",
+        "Kassym-Jomart Tokayev",
         None,
         "byline",
     ),

@@ -38,7 +38,14 @@ from pipeline.extensions import LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
 from pipeline.resources import load_jsonl
 
 CueKind = Literal[
-    "verb", "phrase", "according_to", "in_words", "title_head", "title_marker", "role_noun"
+    "verb",
+    "phrase",
+    "according_to",
+    "in_words",
+    "title_head",
+    "title_marker",
+    "role_noun",
+    "title_word",
 ]
 
 
@@ -337,12 +344,14 @@ class SummitQuotes:
             f.lower() for c in cues if c.kind == "title_head" for f in [c.text, *c.forms]
         )
         self.role_nouns = frozenset(c.text for c in cues if c.kind == "role_noun")
+        # Words of a title before a name (Ms, Deputy, Foreign, Minister): not part of the name.
+        self.title_words = self.role_nouns | {c.text for c in cues if c.kind == "title_word"}
         self.verb_forms = frozenset(
             f.lower() for c in cues if c.kind in ("verb", "phrase") for f in c.forms
         )
         self.matcher = Matcher(nlp.vocab)
         for cue in cues:
-            if cue.kind in ("title_head", "role_noun"):
+            if cue.kind in ("title_head", "role_noun", "title_word"):
                 continue
             words = cue.text.lower().split()
             first: dict[str, Any] = (
@@ -877,15 +886,58 @@ class _Context:
                 out["speaker_kb_id"] = leader.kb_id
                 out["speaker"] = people.get(leader.kb_id, {}).get("name") or span.text
                 return out
+        name = self.name_in(span, head)
+        if name is not None:
+            out.update(
+                speaker_start=name.start_char, speaker_end=name.end_char, speaker_text=name.text
+            )
+            out["speaker"] = self.full_name(name)
+        return out
+
+    def is_name_word(self, tok: Token) -> bool:
+        """A capitalised word that is not a title (Murat, not Minister or Ms)."""
+        if not tok.is_title or tok.lower_ in self.c.title_words or self.in_quote[tok.i]:
+            return False
+        return not self.has_pos or tok.pos_ == "PROPN"
+
+    def name_start(self, s: int, floor: int) -> int:
+        """Extend a name leftwards over capitalised words and glued hyphens (Kassym-Jomart)."""
+        doc = self.doc
+        while s > floor:
+            if self.is_name_word(doc[s - 1]):
+                s -= 1
+            elif s - 1 > floor and not self.breaks(doc[s - 1]) and doc[s - 1].is_punct:
+                if not self.is_name_word(doc[s - 2]):
+                    break
+                s -= 2
+            else:
+                break
+        return s
+
+    def name_in(self, span: Span, head: Token) -> Span | None:
+        """Return the person's name inside the speaker phrase, without titles."""
         ent = self.person_in(span, head)
         if ent is not None:
-            out.update(
-                speaker_start=ent.start_char, speaker_end=ent.end_char, speaker_text=ent.text
-            )
-            out["speaker"] = self.full_name(ent[-1].text, ent.start_char, ent.text)
-        elif e - s == 1 and head.is_title:
-            out["speaker"] = self.full_name(head.text, head.idx, head.text)
-        return out
+            s, e = ent.start, ent.end
+        elif self.is_name_word(head):
+            s, e = head.i, head.i + 1
+        elif head.lower_ in self.c.title_words:
+            # "Minister of Foreign Affairs Murat Nurtleu": the name closes the title phrase.
+            # A country is not a person's name: "the leader of Tajikistan".
+            names = [
+                t.i
+                for t in span
+                if self.is_name_word(t) and t.ent_type_ not in ("GPE", "NORP", "LOC")
+            ]
+            if not names:
+                return None
+            s, e = names[-1], names[-1] + 1
+        else:
+            return None
+        while s < e and not self.is_name_word(self.doc[s]):
+            s += 1  # "Ms Mammedova" → "Mammedova"
+        s = self.name_start(s, span.start)  # the tagger often stops short of a first name
+        return self.doc[s:e] if s < e else None
 
     def person_in(self, span: Span, head: Token) -> Span | None:
         """Return the PERSON entity inside the speaker phrase (the one with its head first)."""
@@ -947,17 +999,24 @@ class _Context:
                 return m
         return None
 
-    def full_name(self, last: str, before: int, default: str) -> str:
-        """Return the fullest earlier PERSON mention with the word ``last`` (Qin → Qin Gang).
+    def full_name(self, name: Span) -> str:
+        """Return the fullest earlier mention of the same person (Qin → Qin Gang).
 
-        Any word, not only the last: family names come first in Chinese or Korean names.
+        An earlier PERSON entity with the same word anywhere (family names come first in
+        Chinese names), or an earlier run of capitalised words ending with it.
         """
-        best = default
+        doc, last, best = self.doc, name[-1].text, name.text
         for other in self.people:
-            if other.start_char >= before:
+            if other.start >= name.start:
                 break
             if any(t.text == last for t in other) and len(other.text) > len(best):
                 best = other.text
+        for tok in doc[: name.start]:
+            if tok.text == last:
+                s = self.name_start(tok.i, 0)
+                candidate = doc[s : tok.i + 1].text
+                if len(candidate) > len(best) and len(candidate.split()) <= 4:
+                    best = candidate
         return best
 
     # ------------------------------------------------------------------ output
