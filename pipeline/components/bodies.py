@@ -562,6 +562,16 @@ class _DocContext:
             if dep in ("advcl", "relcl") and not any(c.lower_ == "to" for c in tok.children):
                 break
             seen.add(head.i)
+            if dep in ("advcl", "xcomp", "relcl"):
+                # "welcomed the initiative of X to hold Y": the infinitive belongs to the noun
+                for obj in head.children:
+                    noun_cue = self.cue_for(obj)
+                    if (
+                        obj.dep_ == "dobj"
+                        and noun_cue is not None
+                        and noun_cue.status == "proposed"
+                    ):
+                        cues.append((obj, noun_cue))
             cue = self.cue_for(head)
             if cue is not None and cue.status == "support":
                 support = head

@@ -1,0 +1,476 @@
+"""summit_bodies: names, status by cue, proposers and supporters, negatives, and the corpus gold.
+
+Sentence tables run the full pipeline (the component reads the leaders and quotes components'
+output through the Doc); a few tests set those span groups by hand to pin the interface.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from models.gold import GoldDocument
+from pipeline.components.bodies import (
+    BodyCueEntry,
+    BodyHeadEntry,
+    _subsequence,
+)
+from pipeline.evaluate import Item, match_overlap
+from pipeline.extensions import BODIES_GROUP, LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
+from pipeline.resources import load_jsonl
+from tests.conftest import CORPUS_GOLD, CORPUS_RAW, SEED_ID
+
+Body = tuple[str, str, list[str]]  # (name, status, proposers)
+
+
+def bodies(doc: Doc) -> list[dict[str, Any]]:
+    """Return the body dicts of ``doc`` with their name added, in text order."""
+    out = []
+    for span in doc.spans[BODIES_GROUP]:
+        body = dict(span._.summit_body)
+        body["name"] = doc.text[body["start"] : body["end"]]
+        out.append(body)
+    return sorted(out, key=lambda b: b["start"])
+
+
+def triples(doc: Doc) -> list[Body]:
+    """Return (name, status, proposers) per body."""
+    return [(b["name"], b["status"], b["proposers"]) for b in bodies(doc)]
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def test_lexicons_load_and_cover_every_status() -> None:
+    heads = load_jsonl("body_heads.jsonl", BodyHeadEntry)
+    cues = load_jsonl("body_cues.jsonl", BodyCueEntry)
+    assert all(h.kind for h in heads if h.role == "head")
+    assert {"council", "centre", "platform", "agreement", "forum"} <= {h.kind for h in heads}
+    statuses = {c.status for c in cues}
+    assert {"proposed", "established", "adopted", "light", "commit", "support"} <= statuses
+    assert len({c.cue for c in cues}) == len(cues), "a cue is listed twice"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        {"cue": "propose", "status": "maybe"},
+        {"cue": "propose"},
+        {"cue": "propose", "status": "proposed", "colour": "red"},
+    ],
+)
+def test_bad_cue_lines_are_rejected(line: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        BodyCueEntry.model_validate(line)
+
+
+@pytest.mark.parametrize(
+    ("small", "big", "expected"),
+    [
+        (("samarkand", "forum"), ("samarkand", "international", "forum"), True),
+        (("central", "asian", "dialogue"), ("energy", "dialogue", "central", "asian"), False),
+        (("regional", "center"), ("regional", "center", "technologies"), True),
+        (("fund", "regional"), ("regional", "fund"), False),
+    ],
+)
+def test_mentions_merge_only_in_word_order(
+    small: tuple[str, ...], big: tuple[str, ...], expected: bool
+) -> None:
+    assert _subsequence(small, big) is expected
+
+
+# --------------------------------------------------------------------------- cues and status
+
+CUE_CASES: list[tuple[str, list[Body]]] = [
+    # proposed
+    (
+        "President Tokayev proposed establishing a Council of Foreign Ministers of Central Asia.",
+        [("Council of Foreign Ministers of Central Asia", "proposed", ["Kassym-Jomart Tokayev"])],
+    ),
+    (
+        "The President of Kyrgyzstan suggested creating a regional food security fund.",
+        [("regional food security fund", "proposed", ["Sadyr Japarov"])],
+    ),
+    (
+        "Uzbekistan put forward an initiative to set up a Central Asian Centre for Water Diplomacy.",
+        [("Central Asian Centre for Water Diplomacy", "proposed", ["Uzbekistan"])],
+    ),
+    (
+        "Kazakhstan and Uzbekistan called for the creation of a Regional Anti-Crisis Mechanism.",
+        [("Regional Anti-Crisis Mechanism", "proposed", ["Kazakhstan", "Uzbekistan"])],
+    ),
+    (
+        "Erdogan offered to host a Turkic States Media Forum in Istanbul.",
+        [("Turkic States Media Forum", "proposed", ["Recep Tayyip Erdoğan"])],
+    ),
+    (
+        "Xi Jinping announced the launch of a China–Central Asia Digital Silk Road Platform.",
+        [("China–Central Asia Digital Silk Road Platform", "proposed", ["Xi Jinping"])],
+    ),
+    (
+        "The Turkmen side's proposal to establish a Caspian Transport Council was discussed.",
+        [("Caspian Transport Council", "proposed", ["Turkmenistan"])],
+    ),
+    (
+        "The leaders welcomed the initiative of the President of Tajikistan to hold a Water "
+        "Dialogue of Central Asia in 2026.",
+        [("Water Dialogue of Central Asia", "proposed", ["Emomali Rahmon"])],
+    ),
+    (
+        "In his speech Tokayev stressed the need to create a Regional Centre for Emergency Response.",
+        [("Regional Centre for Emergency Response", "proposed", ["Kassym-Jomart Tokayev"])],
+    ),
+    # established
+    (
+        "The leaders agreed to establish a Joint Business Council.",
+        [("Joint Business Council", "established", [])],
+    ),
+    (
+        "They also decided to create an Investment Fund of Central Asia.",
+        [("Investment Fund of Central Asia", "established", [])],
+    ),
+    (
+        "Biden launched the C5+1 Secretariat in Washington.",
+        [("C5+1 Secretariat", "established", ["Joe Biden"])],
+    ),
+    # adopted
+    (
+        "The heads of state signed the Treaty on Friendship and Good-Neighbourliness.",
+        [("Treaty on Friendship and Good-Neighbourliness", "adopted", [])],
+    ),
+    (
+        "The leaders approved the Action Plan for 2025-2027 and adopted a Joint Declaration.",
+        [("Action Plan for 2025-2027", "adopted", []), ("Joint Declaration", "adopted", [])],
+    ),
+    (
+        "The meeting participants adopted the Concept of Regional Security.",
+        [("Concept of Regional Security", "adopted", [])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUE_CASES)
+def test_status_and_proposers_by_cue(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected
+
+
+PASSIVE_AND_CARRY_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "A Regional Climate Commission was established by the leaders.",
+        [("Regional Climate Commission", "established", [])],
+    ),
+    (
+        "The creation of a Central Asian Digital Hub was proposed by President Mirziyoyev.",
+        [("Central Asian Digital Hub", "proposed", ["Shavkat Mirziyoyev"])],
+    ),
+    (
+        "Preparations began for the Regional Climate Summit, proposed by President Tokayev.",
+        [("Regional Climate Summit", "proposed", ["Kassym-Jomart Tokayev"])],
+    ),
+    # passive without an agent and nothing before it: a collective act
+    (
+        "It was proposed to create a Youth Council of Central Asia.",
+        [("Youth Council of Central Asia", "proposed", [])],
+    ),
+    # carried over from the previous sentence of the same paragraph
+    (
+        "President Rahmon made a proposal on water. In particular, it was suggested to launch "
+        "an International Water Forum in Dushanbe.",
+        [("International Water Forum", "proposed", ["Emomali Rahmon"])],
+    ),
+    # ... but never across a paragraph break
+    (
+        "President Rahmon made a proposal on water.\n\nIt was suggested to launch an "
+        "International Water Forum in Dushanbe.",
+        [("International Water Forum", "proposed", [])],
+    ),
+    # a pronoun subject is the leader just mentioned
+    (
+        "Mr Tokayev spoke about investment. He suggested the creation of a Central Asian "
+        "Investment Fund.",
+        [("Central Asian Investment Fund", "proposed", ["Kassym-Jomart Tokayev"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PASSIVE_AND_CARRY_CASES)
+def test_passives_and_carry_over(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected
+
+
+COORDINATION_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "The President of Uzbekistan also proposed developing a Regional Programme on Green "
+        "Energy and holding a Central Asian Energy Summit.",
+        [
+            ("Regional Programme on Green Energy", "proposed", ["Shavkat Mirziyoyev"]),
+            ("Central Asian Energy Summit", "proposed", ["Shavkat Mirziyoyev"]),
+        ],
+    ),
+    (
+        "The President of Uzbekistan proposed to develop and adopt a Strategy for the "
+        "Development of Tourism.",
+        [("Strategy for the Development of Tourism", "proposed", ["Shavkat Mirziyoyev"])],
+    ),
+    (
+        "Kazakhstan and Turkmenistan proposed to launch a Dialogue on Security and Cooperation.",
+        [("Dialogue on Security and Cooperation", "proposed", ["Kazakhstan", "Turkmenistan"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATION_CASES)
+def test_coordinated_objects_and_agents(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "supporters"),
+    [
+        (
+            "Tokayev proposed a Central Asian Council of Ministers of Energy, which was backed "
+            "by Kyrgyzstan.",
+            ["Kyrgyzstan"],
+        ),
+        (
+            "Kazakhstan proposed to launch a Dialogue on Security, which found the support of "
+            "Kyrgyzstan and Uzbekistan.",
+            ["Kyrgyzstan", "Uzbekistan"],
+        ),
+        (
+            "He proposed holding a Turkic Youth Forum every year, an idea that Azerbaijan and "
+            "Türkiye immediately backed.",
+            ["Azerbaijan", "Turkey"],
+        ),
+        ("Tokayev proposed a Central Asian Council of Ministers of Energy.", []),
+    ],
+)
+def test_supporters_are_not_proposers(nlp: Language, text: str, supporters: list[str]) -> None:
+    (body,) = bodies(nlp(text))
+    assert body["supporters"] == supporters
+    assert not set(supporters) & set(body["proposers"])
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # no article, no trailing clause or participle
+        (
+            "The leader announced the holding of the first Samarkand international forum "
+            "dedicated to the climate agenda.",
+            "Samarkand international forum",
+        ),
+        (
+            "Tokayev also proposed a Central Asia-China Business Council that would bring "
+            "together chambers of commerce.",
+            "Central Asia-China Business Council",
+        ),
+        # a location directly on an institution is its seat, not its name
+        (
+            "They decided to establish a Universal Centre for Countering Security Threats in "
+            "Tashkent.",
+            "Universal Centre for Countering Security Threats",
+        ),
+        # documents keep their scope and their to-infinitive
+        (
+            "The Uzbek side initiated the adoption of an Action Plan to deepen cultural "
+            "interaction between the countries of Central Asia and the creation of a fund.",
+            "Action Plan to deepen cultural interaction between the countries of Central Asia",
+        ),
+        # institutions do not: the infinitive is a purpose
+        (
+            "Aliyev suggested a Commission on Transport Connectivity to speed up cargo.",
+            "Commission on Transport Connectivity",
+        ),
+        # title-case lists joined by commas
+        (
+            "The President proposed the formation of a Regional System of Forecasting, "
+            "Prevention and Joint Response to Emergency Situations.",
+            "Regional System of Forecasting, Prevention and Joint Response to Emergency Situations",
+        ),
+        # lower-case names with modifiers and a complement
+        (
+            "He proposed to consider the creation of an integrated digital platform for "
+            "international transport.",
+            "integrated digital platform for international transport",
+        ),
+        # years belong to a document's name
+        (
+            "The Heads of State adopted the Roadmap for Regional Cooperation for 2025–2027 and "
+            "instructed the ministers to implement it.",
+            "Roadmap for Regional Cooperation for 2025–2027",
+        ),
+    ],
+)
+def test_name_boundaries(nlp: Language, text: str, name: str) -> None:
+    assert name in [b["name"] for b in bodies(nlp(text))]
+
+
+NEGATIVE_CASES = [
+    # institutions that merely exist
+    "The leaders reviewed the work of the International Fund for Saving the Aral Sea.",
+    "Mirziyoyev noted the role of the UN Regional Centre for Preventive Diplomacy for Central Asia.",
+    "The Turkic Investment Fund, set up in 2023, was praised by the leaders.",
+    "Tokayev invited his colleagues to the Astana International Forum in May.",
+    # generic plurals with no name
+    "In 2021 Uzbekistan created joint investment funds and companies with Kyrgyzstan.",
+    "President Rahmon took the initiative to develop separate cooperation programs in agriculture.",
+    # abstract nouns in lower case are not names
+    "They agreed to establish a coordinated dialogue with the Afghan side on border security.",
+    "The summit adopted a declaration.",
+    # the meeting being reported on, and places where things happen
+    "The Consultative Meeting of the Heads of State was held in Dushanbe.",
+    "The proposal was made by President Tokayev at the Astana Forum this summer.",
+    # quoted scare terms and formats
+    "The leaders praised the establishment of more than 10 “Central Asia Plus” formats.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_CASES)
+def test_not_bodies(nlp: Language, text: str) -> None:
+    assert triples(nlp(text)) == []
+
+
+def test_repeat_mentions_are_merged(nlp: Language) -> None:
+    text = (
+        "The leader of Uzbekistan announced the holding of the first Samarkand international "
+        "forum in 2025. The Samarkand Forum can become a platform for dialogue."
+    )
+    (body,) = bodies(nlp(text))
+    assert body["name"] == "Samarkand international forum"
+    assert len(body["mentions"]) == 2
+    assert [text[s:e] for s, e in body["mentions"]][1] == "Samarkand Forum"
+    assert body["kind"] == "forum"
+    assert text[body["cue_start"] : body["cue_end"]] == body["cue"] == "announced"
+
+
+def test_different_bodies_with_shared_words_stay_apart(nlp: Language) -> None:
+    text = (
+        "Berdimuhamedov proposed creating an Energy Dialogue of Central Asian Countries. "
+        "Mirziyoyev proposed establishing a multilateral platform “Central Asian Dialogue”."
+    )
+    names = [b["name"] for b in bodies(nlp(text))]
+    assert names == ["Energy Dialogue of Central Asian Countries", "Central Asian Dialogue"]
+
+
+# --------------------------------------------------------------------------- the Doc interface
+
+
+def _rerun(nlp: Language, doc: Doc) -> Doc:
+    result: Doc = nlp.get_pipe("summit_bodies")(doc)
+    return result
+
+
+def test_quoted_title_comes_from_the_quotes_component(nlp: Language) -> None:
+    text = (
+        "The leader initiated the joint promotion of a UN General Assembly resolution "
+        "“Central Asia facing global climate challenges.”"
+    )
+    doc = nlp(text)
+    start = text.index("Central Asia facing")
+    end = text.index("”")
+    span = doc.char_span(start, end, alignment_mode="expand")
+    assert span is not None
+    named = Span(doc, span.start, span.end, label="NAME")
+    named._.summit_quote = {"start": start, "end": end}
+    doc.spans[QUOTED_NAMES_GROUP] = [named]
+    doc.spans[QUOTES_GROUP] = []
+    (body,) = bodies(_rerun(nlp, doc))
+    assert body["name"] == "Central Asia facing global climate challenges"  # no final stop
+    assert body["kind"] == "resolution"
+    # without the quoted-name span there is no name: a lower-case "resolution" is generic
+    doc.spans[QUOTED_NAMES_GROUP] = []
+    assert bodies(_rerun(nlp, doc)) == []
+
+
+def test_proposer_is_read_from_the_leaders_span_group(nlp: Language) -> None:
+    text = "The host proposed creating a Caspian Water Council."
+    doc = nlp(text)
+    host = doc.char_span(0, len("The host"))
+    assert host is not None
+    doc.spans[LEADERS_GROUP] = [Span(doc, host.start, host.end, label="role", kb_id="x-host")]
+    doc._.summit_leaders = {"x-host": {"name": "Ada Host", "country": "Kazakhstan"}}
+    assert triples(_rerun(nlp, doc)) == [("Caspian Water Council", "proposed", ["Ada Host"])]
+    doc.spans[LEADERS_GROUP] = []
+    assert triples(_rerun(nlp, doc)) == [("Caspian Water Council", "proposed", [])]
+
+
+def test_first_person_in_a_quote_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "“We propose to launch a China-Central Asia Industrial Cooperation Platform,” "
+        "Uzbek President Shavkat Mirziyoyev said."
+    )
+    assert triples(nlp(text)) == [
+        ("China-Central Asia Industrial Cooperation Platform", "proposed", ["Shavkat Mirziyoyev"])
+    ]
+
+
+def test_attributes_are_plain_values(nlp: Language) -> None:
+    doc = nlp("The leaders signed the Astana Declaration.")
+    (span,) = doc.spans[BODIES_GROUP]
+    body = span._.summit_body
+    assert span.label_ == body["kind"] == "declaration"
+    assert doc.text[body["start"] : body["end"]] == "Astana Declaration"
+    for value in body.values():
+        assert isinstance(value, str | int | list | type(None))
+    assert body["mentions"] == [[body["start"], body["end"]]]
+
+
+# --------------------------------------------------------------------------- corpus gold
+
+
+def _score(nlp: Language, doc_id: str) -> tuple[int, int, int, int, int]:
+    """Return (tp, n_gold, n_pred, proposers right, status right) for one gold document."""
+    gold = GoldDocument.model_validate_json((CORPUS_GOLD / f"{doc_id}.json").read_text("utf-8"))
+    text = (CORPUS_RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
+    pred = bodies(nlp(text))
+    g_items = [
+        Item(b.start, b.end, b.text, {"proposers": sorted(b.proposers), "status": b.status})
+        for b in gold.bodies
+    ]
+    p_items = [
+        Item(
+            b["start"],
+            b["end"],
+            b["name"],
+            {"proposers": sorted(b["proposers"]), "status": b["status"]},
+            [tuple(m) for m in b["mentions"]],
+        )
+        for b in pred
+    ]
+    pairs = match_overlap(g_items, p_items)
+    proposers = sum(
+        g_items[g].attrs["proposers"] == p_items[p].attrs["proposers"] for g, p in pairs
+    )
+    status = sum(g_items[g].attrs["status"] == p_items[p].attrs["status"] for g, p in pairs)
+    return len(pairs), len(g_items), len(p_items), proposers, status
+
+
+def _f1(tp: int, n_gold: int, n_pred: int) -> float:
+    return 2 * tp / (n_gold + n_pred) if n_gold + n_pred else 1.0
+
+
+def test_seed_article_meets_the_acceptance_floors(nlp: Language) -> None:
+    tp, n_gold, n_pred, proposers, status = _score(nlp, SEED_ID)
+    assert n_gold == 25
+    assert _f1(tp, n_gold, n_pred) >= 0.9
+    assert proposers / tp >= 0.85
+    assert status / tp >= 0.85
+
+
+def test_corpus_gold_floor(nlp: Language) -> None:
+    totals = [0, 0, 0, 0, 0]
+    for path in sorted(CORPUS_GOLD.glob("*.json")):
+        for k, value in enumerate(_score(nlp, path.stem)):
+            totals[k] += value
+    tp, n_gold, n_pred, proposers, status = totals
+    assert _f1(tp, n_gold, n_pred) >= 0.85
+    assert proposers / tp >= 0.8
+    assert status / tp >= 0.85
