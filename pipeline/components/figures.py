@@ -43,6 +43,8 @@ documents, not a statistic; ``small_word_max`` in the config, default 10).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +75,10 @@ _LABEL_POS = frozenset({"PROPN"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _NP_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _MAX_COUNTED_NOUN = 4
+_MAX_WORDS_BEFORE = 3  # "more than", "between", "from", "USD" before the number
+_CHUNK = re.compile(r"\S+")
+_WORD_PARTS = re.compile(r"[^\W\d_]+")
+_OPENERS = "([{\"'“‘«"
 _DIRECTIONAL = frozenset({"to", "by", "from"})
 _MAX_METRIC_TOKENS = 10
 
@@ -209,8 +215,10 @@ class SummitFigures:
             re.IGNORECASE,
         )
         self.multiplier_re = re.compile(
-            rf"(?:(?P<qual>{qual})\s+)?(?P<mw>{_alternation(mult_forms, False)})", re.IGNORECASE
+            rf"(?:(?P<qual>{qual})\s+)?(?<![\w-])(?P<mw>{_alternation(mult_forms, False)})(?![\w-])",
+            re.IGNORECASE,
         )
+        self.anchor_words = frozenset(self.words.words())
 
     @staticmethod
     def _key(form: str, case_sensitive: bool) -> str:
@@ -227,18 +235,15 @@ class SummitFigures:
     def __call__(self, doc: Doc) -> Doc:
         """Return ``doc`` with ``doc.spans["figures"]`` set (one span per figure)."""
         text = doc.text
+        index = _DocIndex(doc)
         blocked = self._blocked_ranges(doc)
         found: list[dict[str, Any]] = []
-        taken: list[tuple[int, int]] = []
-        for m in self.figure_re.finditer(text):
-            fig = self._from_number(doc, m)
-            if fig is not None and not _inside(fig["start"], fig["end"], blocked):
-                found.append(fig)
-                taken.append((m.start(), m.end()))
-        for m in self.multiplier_re.finditer(text):
-            if _overlaps(m.start("mw"), m.end("mw"), taken):
-                continue
-            fig = self._from_multiplier_word(doc, m)
+        for is_number, m in self._matches(text):
+            fig = (
+                self._from_number(doc, m, index)
+                if is_number
+                else self._from_multiplier_word(doc, m)
+            )
             if fig is not None and not _inside(fig["start"], fig["end"], blocked):
                 found.append(fig)
         spans = []
@@ -246,12 +251,70 @@ class SummitFigures:
             span = doc.char_span(fig["start"], fig["end"], alignment_mode="expand")
             if span is None:
                 continue
-            self._add_context(doc, span, fig)
+            self._add_context(span, fig, index)
             span._.summit_figure = fig
             span.label_ = fig["kind"]
             spans.append(span)
         doc.spans[FIGURES_GROUP] = spans
         return doc
+
+    def _matches(self, text: str) -> Iterator[tuple[bool, re.Match[str]]]:
+        """Yield (is_number, match) left to right, trying the expressions only near anchors.
+
+        Running the big expression at every character costs more than the rest of the
+        component; it is only tried at the starts of the few words before a chunk that holds a
+        digit, a currency sign, a number word or a multiplier word (the figure may start with a
+        qualifier, "from"/"between" or a currency code up to three words earlier).
+        """
+        chunks = [(c.start(), c.group()) for c in _CHUNK.finditer(text)]
+        cursor = 0
+        for i, (c_start, chunk) in enumerate(chunks):
+            if c_start + len(chunk) <= cursor:
+                continue
+            kind = self._anchor_kind(chunk)
+            if kind is None:
+                continue
+            first = max(0, i - _MAX_WORDS_BEFORE)
+            regexes = ([(True, self.figure_re)] if kind == "number" else []) + [
+                (False, self.multiplier_re)
+            ]
+            for is_number, regex in regexes:
+                m = self._match_from(text, regex, chunks[first : i + 1], cursor, c_start)
+                if m is not None:
+                    cursor = m.end()
+                    yield is_number, m
+                    break
+
+    @staticmethod
+    def _match_from(
+        text: str,
+        regex: re.Pattern[str],
+        chunks: list[tuple[int, str]],
+        cursor: int,
+        anchor: int,
+    ) -> re.Match[str] | None:
+        """Return the earliest match of ``regex`` starting in ``chunks`` and reaching ``anchor``."""
+        for c_start, chunk in chunks:
+            lead = len(chunk) - len(chunk.lstrip(_OPENERS))
+            for start in (c_start, c_start + lead) if lead else (c_start,):
+                if start < cursor:
+                    continue
+                m = regex.match(text, start)
+                if m is not None and m.end() > anchor:
+                    return m
+        return None
+
+    def _anchor_kind(self, chunk: str) -> str | None:
+        """Return "number" if ``chunk`` can hold a figure's number, "word" for a multiplier word."""
+        if any(ch.isdigit() for ch in chunk):
+            return "number"
+        kind = None
+        for part in _WORD_PARTS.findall(chunk.lower()):
+            if part in self.anchor_words:
+                return "number"
+            if part in self.multiplier_words:
+                kind = "word"
+        return kind
 
     def _blocked_ranges(self, doc: Doc) -> list[tuple[int, int]]:
         """Return char ranges of quoted names/titles: numbers there are part of a name."""
@@ -275,7 +338,7 @@ class SummitFigures:
             return 1.0
         return self.scales.get(raw.strip(" -\t\n").lower(), 1.0)
 
-    def _from_number(self, doc: Doc, m: re.Match[str]) -> dict[str, Any] | None:
+    def _from_number(self, doc: Doc, m: re.Match[str], index: _DocIndex) -> dict[str, Any] | None:
         v1 = self._value(m.group("n1"))
         if v1 is None:
             return None
@@ -322,11 +385,11 @@ class SummitFigures:
         if not self._plausible(doc, m, v1, v2, info, has_scale, words_only):
             return None
         if info is None:
-            kind, unit, end = self._bare(doc, m, value, has_scale)
+            kind, unit, end = self._bare(doc, m, value, has_scale, index)
             if kind is None:
                 return None
         else:
-            kind, unit = info.kind, self._currency_code(doc, m, info)
+            kind, unit = info.kind, self._currency_code(m, info, index)
         if qualifier and qualifier not in self.outside_qualifiers:
             start = m.start("qual")
         return {
@@ -344,11 +407,11 @@ class SummitFigures:
             return None
         return self.qualifiers.get(" ".join(raw.lower().split()))
 
-    def _currency_code(self, doc: Doc, m: re.Match[str], info: _UnitInfo) -> str:
+    def _currency_code(self, m: re.Match[str], info: _UnitInfo, index: _DocIndex) -> str:
         """Return the unit; an ambiguous currency word (manat) takes its code from the sentence."""
         if not info.cues:
             return info.unit
-        sent = _sentence_text(doc, m.start())
+        sent = index.sent_at(m.start()).text
         for cue, code in info.cues:
             if re.search(rf"\b{re.escape(cue)}", sent):
                 return code
@@ -365,7 +428,7 @@ class SummitFigures:
         words_only: bool,
     ) -> bool:
         """Return False for years, dates, clock times, durations, labels and list markers."""
-        text = doc.text
+        text = m.string  # doc.text is rebuilt from the tokens on every access
         n1 = m.group("n1")
         plain_year = re.fullmatch(_YEAR, n1.strip()) is not None
         second_year = v2 is None or re.fullmatch(_YEAR, (m.group("n2") or "").strip())
@@ -420,7 +483,7 @@ class SummitFigures:
         return True
 
     def _bare(
-        self, doc: Doc, m: re.Match[str], value: float, has_scale: bool
+        self, doc: Doc, m: re.Match[str], value: float, has_scale: bool, index: _DocIndex
     ) -> tuple[str | None, str, int]:
         """Classify a number without unit: count with its noun, or an amount without currency.
 
@@ -432,7 +495,7 @@ class SummitFigures:
             return "count", "count", noun_end
         words_only = not m.group("n1")[:1].isdigit()
         if has_scale:
-            ctx = self._context_kind(doc, m.start())
+            ctx = self._context_kind(index.sent_at(m.start()))
             if ctx == "count":
                 return "count", "count", end
             return self.default_bare_scaled, "unspecified", end
@@ -443,7 +506,9 @@ class SummitFigures:
     def _counted_noun_end(self, doc: Doc, end: int) -> int | None:
         """Return the end of the noun phrase right after ``end`` ("UN resolutions"), or None."""
         tok = _token_at_or_after(doc, end)
-        if tok is None or doc.text[end : tok.idx].strip():
+        if tok is not None and tok.idx < end:  # the match ends inside a token ("3–4")
+            tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok is None:
             return None
         last: Token | None = None
         for t in doc[tok.i : tok.i + _MAX_COUNTED_NOUN]:
@@ -460,12 +525,9 @@ class SummitFigures:
             return None
         return last.idx + len(last.text)
 
-    def _context_kind(self, doc: Doc, char: int) -> str | None:
-        """Return "money" or "count" from the words of the sentence around ``char``."""
-        tok = _token_at_or_after(doc, char)
-        if tok is None:
-            return None
-        found = [self.context.get(t.lower_) for t in tok.sent]
+    def _context_kind(self, sent: Span) -> str | None:
+        """Return "money" or "count" from the words of the sentence ``sent``."""
+        found = [self.context.get(t.lower_) for t in sent]
         if "money" in found:
             return "money"
         if "count" in found:
@@ -480,7 +542,9 @@ class SummitFigures:
             return None
         if verb_only and tok.pos_ != "VERB":
             return None  # "double taxation", "triple helix"
-        if word == "twice" and re.match(r"\s+(?:a|an|per|every)\s", doc.text[m.end() :]):
+        if word == "twice" and re.match(
+            r"\s+(?:a|an|per|every)\s", m.string[m.end() : m.end() + 10]
+        ):
             return None  # "twice a year" is a frequency
         qualifier = self._qualifier(m.group("qual"))
         return {
@@ -496,10 +560,11 @@ class SummitFigures:
         }
 
     # ---- context: metric, period, subject
-    def _add_context(self, doc: Doc, span: Span, fig: dict[str, Any]) -> None:
+    def _add_context(self, span: Span, fig: dict[str, Any], index: _DocIndex) -> None:
         fig["metric"] = self._metric(span)
-        fig["period"] = _period(doc, span)
-        fig["subject"] = _subject(span)
+        sent = index.sent_at(span.start_char)
+        fig["period"] = _period(span, sent)
+        fig["subject"] = _subject(span, index.ents_in(sent))
 
     def _metric(self, span: Span) -> str | None:
         """Return the noun phrase the figure measures, found by walking up the parse."""
@@ -574,9 +639,8 @@ def _np_text(head: Token, fig: Span) -> str:
     return text
 
 
-def _period(doc: Doc, span: Span) -> str | None:
+def _period(span: Span, sent: Span) -> str | None:
     """Return the year expression in the same clause nearest to the figure, or None."""
-    sent = span.sent
     base = sent.start_char
     s_text = sent.text
     # the clause: the part of the sentence between ";" / ":" / dash breaks holding the figure
@@ -600,13 +664,11 @@ def _period(doc: Doc, span: Span) -> str | None:
     return re.sub(r"^(?:in|for|during)\s+(?=from|between)", "", text, flags=re.IGNORECASE)
 
 
-def _subject(span: Span) -> str | None:
-    """Return the nearest country/region entity of the clause (preferring one before the figure)."""
+def _subject(span: Span, ents: list[Span]) -> str | None:
+    """Return the nearest place entity of the sentence (preferring one before the figure)."""
     before: Span | None = None
     after: Span | None = None
-    for ent in span.sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "NORP"):
-            continue
+    for ent in ents:
         if ent.end <= span.start:
             before = ent
         elif ent.start >= span.end and after is None:
@@ -616,7 +678,9 @@ def _subject(span: Span) -> str | None:
 
 
 def _token_at_or_after(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if not len(doc) or char >= doc[-1].idx + len(doc[-1]):
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is not None and len(span):
         return span[0]
     for t in doc:
@@ -625,9 +689,28 @@ def _token_at_or_after(doc: Doc, char: int) -> Token | None:
     return None
 
 
-def _sentence_text(doc: Doc, char: int) -> str:
-    tok = _token_at_or_after(doc, char)
-    return tok.sent.text if tok is not None else doc.text
+class _DocIndex:
+    """Sentences and place entities of one doc, computed once per call.
+
+    ``token.sent`` and ``span.ents`` walk the whole doc on every access; figures ask for them
+    several times each, so they are looked up here by character offset instead.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        if doc.has_annotation("SENT_START"):
+            self.sents = list(doc.sents)
+        else:
+            self.sents = [doc[:]]
+        self.starts = [s.start_char for s in self.sents]
+        self.places = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")]
+
+    def sent_at(self, char: int) -> Span:
+        """Return the sentence holding character ``char``."""
+        return self.sents[max(0, bisect_right(self.starts, char) - 1)]
+
+    def ents_in(self, sent: Span) -> list[Span]:
+        """Return the place entities inside ``sent``."""
+        return [e for e in self.places if sent.start <= e.start and e.end <= sent.end]
 
 
 def _sentence_start(before: str) -> bool:
@@ -640,10 +723,6 @@ def _sentence_start(before: str) -> bool:
 
 def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
-
-
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in ranges)
 
 
 @Language.factory(
