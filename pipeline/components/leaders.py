@@ -45,6 +45,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -173,6 +174,7 @@ _DROP = str.maketrans("", "", "'’ʻʼ`´‘.")
 _PARTICLES = frozenset({"bin", "ibn", "al", "el", "von", "der", "van", "de", "da", "ul", "la"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return ``text`` lower-cased, with diacritics, apostrophes and inner dots removed."""
     text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
@@ -181,6 +183,7 @@ def fold(text: str) -> str:
     return stripped if stripped else text  # a lone "." stays a key of its own
 
 
+@lru_cache(maxsize=4096)
 def _is_dash(text: str) -> bool:
     return bool(text) and all(c in _DASHES for c in text)
 
@@ -200,10 +203,14 @@ class Entry:
 
 @dataclass
 class Table:
-    """Token-key sequence -> payloads, matched longest-first."""
+    """Token-key sequence -> payloads, matched longest-first.
+
+    ``prefixes`` holds every proper prefix of every key, so a scan stops extending a candidate
+    as soon as no entry can start that way: most tokens cost a single set lookup.
+    """
 
     entries: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    longest: int = 1
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
 
     def add(self, key: tuple[str, ...], entry: Entry) -> None:
         if not key:
@@ -211,7 +218,8 @@ class Table:
         bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        self.longest = max(self.longest, len(key))
+        for length in range(1, len(key)):
+            self.prefixes.add(key[:length])
 
 
 @dataclass
@@ -226,14 +234,20 @@ class Hit:
 def _scan(keys: Sequence[tuple[int, str]], table: Table) -> list[Hit]:
     """Return the longest non-overlapping matches of ``table`` over ``keys`` (left to right)."""
     hits: list[Hit] = []
+    entries, prefixes = table.entries, table.prefixes
     i, n = 0, len(keys)
     while i < n:
-        for length in range(min(table.longest, n - i), 0, -1):
-            found = table.entries.get(tuple(k for _, k in keys[i : i + length]))
-            if found:
-                hits.append(Hit(keys[i][0], keys[i + length - 1][0] + 1, found))
-                i += length
+        best = 0
+        key: tuple[str, ...] = ()
+        for j in range(i, n):
+            key = (*key, keys[j][1])
+            if key in entries:
+                best = j - i + 1
+            if key not in prefixes:
                 break
+        if best:
+            hits.append(Hit(keys[i][0], keys[i + best - 1][0] + 1, entries[key[:best]]))
+            i += best
         else:
             i += 1
     return hits
@@ -534,7 +548,7 @@ class SummitLeaders:
         day = text_date or fallback or self.today or dt.date.today()
         dated = text_date is not None or fallback is not None
 
-        keys = [(t.i, fold(t.text) if not t.is_space else " ") for t in doc if not _is_dash(t.text)]
+        keys = [(i, fold(w)) for i, w in enumerate(t.text for t in doc) if not _is_dash(w)]
         name_hits = [h for h in _scan(keys, self.names) if self._name_ok(doc, h)]
         atom_hits = _scan(keys, self.atoms)
 
