@@ -204,6 +204,30 @@ POSITIVE = [
     ("The share increased from 1.6% to 2.8%.", "from 1.6% to 2.8%", 1.6, 2.8, "percent", None),
     ("Prices rose by $5-6 billion.", "$5-6 billion", 5e9, 6e9, "USD", None),
     ("Trade rose 15 to 20 percent.", "15 to 20 percent", 15.0, 20.0, "percent", None),
+    (
+        "Grain exports grew by 2.1 percentage points.",
+        "2.1 percentage points",
+        2.1,
+        None,
+        "percent",
+        None,
+    ),
+    ("The TAPI pipeline will carry 33 bcm a year.", "33 bcm", 3.3e10, None, "cubic_metre", None),
+    ("They will build the 1,800-kilometre railway.", "1,800-kilometre", 1800.0, None, "km", None),
+    ("The fund has 100 million manat.", "100 million manat", 1e8, None, "TMT", None),
+    ("The bank in Baku has 100 million manat.", "100 million manat", 1e8, None, "AZN", None),
+    ("The plan costs KGS 2.5 billion.", "KGS 2.5 billion", 2.5e9, None, "KGS", None),
+    ("The plan costs 500 million somoni.", "500 million somoni", 5e8, None, "TJS", None),
+    (
+        "It holds at least 12 percent of reserves.",
+        "at least 12 percent",
+        12.0,
+        None,
+        "percent",
+        "at_least",
+    ),
+    ("It will host up to 40 projects.", "up to 40 projects", 40.0, None, "count", "up_to"),
+    ("It stores 180 thousand tonnes of grain.", "180 thousand tonnes", 1.8e5, None, "tonne", None),
     # a label-like capital before a number is not a name when a counted noun follows
     ("Uzbekistan's 35 projects are ready.", "35 projects", 35.0, None, "count", None),
 ]
@@ -274,6 +298,8 @@ NEGATIVE = [
     "Resolution 76/299 was adopted by consensus.",
     "The 5G networks will cover 14-15 June events.",
     "Relations were established thirty years ago.",
+    "The hotline works 24/7 and covers 1/3 of the border.",
+    "The Kazakhstan-2050 Strategy and the CASA-1000 line were discussed at COP 29.",
 ]
 
 

@@ -199,7 +199,7 @@ class SummitFigures:
         qual = _alternation(qual_forms, False)
         one = (
             rf"(?:(?P<cur@>{prefix})\s?)?(?P<n@>{number})(?P<s@>{scale})?"
-            rf"(?:\s?(?P<u@>{suffix}))?"
+            rf"(?:[\s-]?(?P<u@>{suffix}))?"
         )
         self.figure_re = re.compile(
             rf"(?<![\w.+/#№$€£¥₽₸:-])(?:(?P<qual>{qual})\s+)?"
@@ -211,7 +211,7 @@ class SummitFigures:
             + one.replace("@", "2")
             # "from"/"between" belong to a range only: without a second number, match without them
             + r")?(?(btw)(?(n2)|(?!))|)(?(frm)(?(n2)|(?!))|)"
-            + r"(?![\w+]|-[^\W\d_]|[.,]\d|:\d)",
+            + r"(?![\w+]|-[^\W\d_]|[.,]\d|[:/]\d)",
             re.IGNORECASE,
         )
         self.multiplier_re = re.compile(
