@@ -299,6 +299,7 @@ NEGATIVE = [
     "The 5G networks will cover 14-15 June events.",
     "Relations were established thirty years ago.",
     "The hotline works 24/7 and covers 1/3 of the border.",
+    "For details call +7 7172 74 56 12.",
     "The Kazakhstan-2050 Strategy and the CASA-1000 line were discussed at COP 29.",
 ]
 
@@ -353,6 +354,15 @@ def test_context(nlp: Language, text: str, field: str, expected: str | None) -> 
     found = figures(nlp, text)
     assert found, text
     assert found[-1][field] == expected
+
+
+def test_metric_is_never_another_figure(nlp: Language) -> None:
+    text = "In 2023 mutual trade reached USD 10.5 bn, growing 1.5-fold since 2018."
+    found = figures(nlp, text)
+    assert [f["text"] for f in found] == ["USD 10.5 bn", "1.5-fold"]
+    for fig in found:
+        assert fig["metric"] is None or "bn" not in fig["metric"]
+        assert fig["metric"] is None or "fold" not in fig["metric"]
 
 
 def test_metric_of_reaching_clause(nlp: Language) -> None:

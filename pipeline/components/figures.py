@@ -249,12 +249,14 @@ class SummitFigures:
         spans = []
         for fig in sorted(found, key=lambda f: (f["start"], f["end"])):
             span = doc.char_span(fig["start"], fig["end"], alignment_mode="expand")
-            if span is None:
-                continue
-            self._add_context(span, fig, index)
-            span._.summit_figure = fig
-            span.label_ = fig["kind"]
-            spans.append(span)
+            if span is not None:
+                spans.append(span)
+                span._.summit_figure = fig
+                span.label_ = fig["kind"]
+        # tokens of any figure never name what another figure measures ("reached USD 10.5 bn")
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        for span in spans:
+            self._add_context(span, span._.summit_figure, index, covered)
         doc.spans[FIGURES_GROUP] = spans
         return doc
 
@@ -467,6 +469,9 @@ class SummitFigures:
                 )
             ):
                 return False
+            # digit groups in a row are a phone, account or reference number: "+7 7172 74 56 12"
+            if re.search(r"\d[\s\d]*$", before[-4:]) or re.match(r"\s?\d", after):
+                return False
             # numbered list markers: "1." or "2)" at the start of a line
             line_start = text.rfind("\n", 0, m.start()) + 1
             if not text[line_start : m.start()].strip() and re.match(r"[.)]\s", after):
@@ -560,20 +565,31 @@ class SummitFigures:
         }
 
     # ---- context: metric, period, subject
-    def _add_context(self, span: Span, fig: dict[str, Any], index: _DocIndex) -> None:
-        fig["metric"] = self._metric(span)
+    def _add_context(
+        self, span: Span, fig: dict[str, Any], index: _DocIndex, covered: set[int]
+    ) -> None:
+        fig["metric"] = self._metric(span, covered)
         sent = index.sent_at(span.start_char)
         fig["period"] = _period(span, sent)
         fig["subject"] = _subject(span, index.ents_in(sent))
 
-    def _metric(self, span: Span) -> str | None:
+    def _metric(self, span: Span, covered: set[int]) -> str | None:
         """Return the noun phrase the figure measures, found by walking up the parse."""
+
+        def usable(tok: Token) -> bool:
+            return (
+                tok.pos_ in _NOUN_POS
+                and tok.i not in covered
+                and tok.lower_ not in self.suffix_units
+                and tok.lower_ not in self.time_words
+            )
+
         root = span.root
         node: Token = root
         if root.pos_ == "VERB":  # "tripled the number of bus flights", "tourism has doubled"
             for dep in ("dobj", "nsubjpass", "nsubj"):
                 for child in root.children:
-                    if child.dep_ == dep and child.pos_ in _NOUN_POS:
+                    if child.dep_ == dep and usable(child):
                         return _np_text(child, span)
         for _ in range(4):
             head = node.head
@@ -588,16 +604,12 @@ class SummitFigures:
                 # "increased the number of checkpoints to 78 units": "to 78 units" completes the
                 # verb even when the parser hangs it on the noun before it
                 node = head = verb
-            if head.pos_ in _NOUN_POS and head.lower_ not in self.suffix_units:
+            if usable(head):
                 return _np_text(head, span)
             if head.pos_ in ("VERB", "AUX"):
                 for dep in ("dobj", "nsubjpass", "nsubj"):
                     for child in head.children:
-                        if (
-                            child.dep_ == dep
-                            and child.pos_ in _NOUN_POS
-                            and not (span.start <= child.i < span.end)
-                        ):
+                        if child.dep_ == dep and usable(child):
                             return _np_text(child, span)
             node = head
         return None
