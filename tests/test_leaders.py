@@ -98,6 +98,26 @@ def test_surname_only(lnlp: Language, text: str, surface: str, kb_id: str) -> No
     assert (surface, "surname", kb_id) in mentions(doc)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kb_id"),
+    [
+        ("Sh. Mirziyoyev spoke.", "Sh. Mirziyoyev", "shavkat-mirziyoyev"),
+        ("K.Tokayev spoke.", "K.Tokayev", "kassym-jomart-tokayev"),
+        ("E. Rahmon spoke.", "E. Rahmon", "emomali-rahmon"),
+        ("G.Berdimuhamedov spoke.", "G.Berdimuhamedov", "gurbanguly-berdimuhamedov"),
+        ("S.Berdimuhamedov spoke.", "S.Berdimuhamedov", "serdar-berdimuhamedov"),
+    ],
+)
+def test_initials_pick_the_person(lnlp: Language, text: str, surface: str, kb_id: str) -> None:
+    doc = run(lnlp, text, "2023-09-14")
+    assert mentions(doc) == [(surface, "name", kb_id)]
+
+
+def test_initial_of_someone_else_is_not_the_leader(lnlp: Language) -> None:
+    doc = run(lnlp, "J. Karimov, a deputy minister, spoke.", "2023-09-14")
+    assert mentions(doc) == []
+
+
 def test_broken_statistical_span_is_repaired(lnlp: Language) -> None:
     doc = run(lnlp, "Turkmenistan Serdar Berdimuhamedov and Kasym – Jomart Tokayev spoke.")
     assert ("Serdar Berdimuhamedov", "name", "serdar-berdimuhamedov") in mentions(doc)
@@ -347,6 +367,7 @@ def test_unknown_leader_found_by_title(lnlp: Language, text: str, name: str, cou
         "The head of the Uzbek delegation spoke and Uzbekistan will head the council.",
         "The Yavan hydroelectric power station and the Joint Response system were discussed.",
         "The Kyrgyz side proposed a plan and the Turkmen side supported it.",
+        "They met in Arkadag city and visited the port of Turkmenbashi.",
     ],
 )
 def test_not_leaders(lnlp: Language, text: str) -> None:

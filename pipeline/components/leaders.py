@@ -549,10 +549,16 @@ class SummitLeaders:
         dated = text_date is not None or fallback is not None
 
         keys = [(i, fold(w)) for i, w in enumerate(t.text for t in doc) if not _is_dash(w)]
-        name_hits = [h for h in _scan(keys, self.names) if self._name_ok(doc, h)]
         atom_hits = _scan(keys, self.atoms)
+        glued: dict[int, str] = {}  # "K.Tokayev" is one token: match its surname part
+        for n, (i, _) in enumerate(keys):
+            match = _GLUED.match(doc[i].text)
+            if match:
+                glued[i] = match.group(1)
+                keys[n] = (i, fold(match.group(2)))
+        name_hits = [h for h in _scan(keys, self.names) if self._name_ok(doc, h, glued)]
 
-        mentions = self._resolve_names(doc, name_hits, day)
+        mentions = self._resolve_names(doc, name_hits, day, glued)
         ctx = _DocContext(
             day=day,
             dated=dated,
@@ -573,9 +579,12 @@ class SummitLeaders:
 
     # -- names --------------------------------------------------------------------------------
 
-    def _name_ok(self, doc: Doc, hit: Hit) -> bool:
+    def _name_ok(self, doc: Doc, hit: Hit, glued: dict[int, str]) -> bool:
         tokens = [t for t in doc[hit.start : hit.end] if not _is_dash(t.text)]
-        if not any(_written_as(tokens, e.forms) for e in hit.entries):
+        if hit.start in glued:
+            if hit.end - hit.start > 1 or any(e.kind != "surname" for e in hit.entries):
+                return False  # only "K.Tokayev", not "K.Kassym-Jomart ..."
+        elif not any(_written_as(tokens, e.forms) for e in hit.entries):
             return False
         after = _next_word(doc, hit.end)
         if after is not None and fold(after.text) in self.org_heads and _capitalised(after):
@@ -593,7 +602,9 @@ class SummitLeaders:
                 return False  # another person's given name: "Jamshid Karimov"
         return True
 
-    def _resolve_names(self, doc: Doc, hits: list[Hit], day: dt.date) -> list[Mention]:
+    def _resolve_names(
+        self, doc: Doc, hits: list[Hit], day: dt.date, glued: dict[int, str]
+    ) -> list[Mention]:
         mentions: list[Mention] = []
         full_at: dict[str, list[int]] = {}
         for hit in hits:
@@ -606,10 +617,32 @@ class SummitLeaders:
             if any(e.kind == "name" for e in hit.entries):
                 continue
             candidates = list(dict.fromkeys(e.value for e in hit.entries))
-            found = self._resolve_surname(doc, hit, candidates, full_at, day)
+            start, initials = self._initials(doc, hit.start, glued)
+            if initials:  # "Sh. Mirziyoyev", "S.Berdimuhamedov": the initial picks the namesake
+                candidates = [p for p in candidates if self._has_initial(p, initials)]
+            found = self._resolve_surname(doc, hit, candidates, full_at, day, bool(initials))
             if found is not None:
-                mentions.append(Mention(hit.start, hit.end, "surname", found))
+                kind = "name" if initials else "surname"
+                mentions.append(Mention(start, hit.end, kind, found))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _initials(self, doc: Doc, start: int, glued: dict[int, str]) -> tuple[int, str]:
+        """Return (start, initials) of a surname written with initials ("E. Rahmon")."""
+        if start in glued:
+            return start, glued[start]
+        if start >= 1 and _INITIALS.match(doc[start - 1].text):
+            return start - 1, doc[start - 1].text
+        if start >= 2 and doc[start - 1].text == "." and _INITIAL.match(doc[start - 2].text):
+            return start - 2, doc[start - 2].text + "."
+        return start, ""
+
+    def _has_initial(self, pid: str, initials: str) -> bool:
+        person = self.people[pid]
+        if person.family_first:
+            return True
+        first = fold(initials[:2].rstrip(".-"))
+        givens = [*person.given, person.name]
+        return any(fold(g).startswith(first) for g in givens)
 
     def _pick_by_date(self, pids: list[str], day: dt.date) -> str:
         unique = list(dict.fromkeys(pids))
@@ -623,6 +656,7 @@ class SummitLeaders:
         candidates: list[str],
         full_at: dict[str, list[int]],
         day: dt.date,
+        initialled: bool = False,
     ) -> str | None:
         mentioned = [p for p in candidates if p in full_at]
         if mentioned:
@@ -635,7 +669,7 @@ class SummitLeaders:
                 return max(before)[1]
             return min((min(full_at[p]), p) for p in mentioned)[1]
         prev = _prev_word(doc, hit.start)
-        titled = prev is not None and fold(prev.text) in self.honorifics
+        titled = initialled or (prev is not None and fold(prev.text) in self.honorifics)
         in_office = [p for p in candidates if any(o.held_on(day) for o in self.people[p].offices)]
         if titled and in_office:
             return in_office[0]
@@ -742,7 +776,7 @@ class SummitLeaders:
                 org_entry = self.orgs[int(org)]
                 if surface in {fold(t) for t in org_entry.titles}:
                     return RoleHit(prev.start, hit.end, None, org_entry.office, (), None)
-        if surface == "head of state":  # the press-service honorific "the Head of State"
+        if surface in {"head of state", "head of our state"}:  # press-service "Head of State"
             return RoleHit(hit.start, hit.end, None, None, ("home",), None, temporal)
         return None
 
@@ -994,6 +1028,10 @@ class SummitLeaders:
         doc._.summit_leaders = people
 
 
+# initials before a surname: "E.", "Sh.", "K.-J.", "Sh" + "."; glued: "K.Tokayev"
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)(?:-?[A-Z][a-z]?\.)*$")
+_INITIAL = re.compile(r"^[A-Z][a-z]?$")
+_GLUED = re.compile(r"^((?:[A-Z][a-z]?\.-?){1,3})([A-Z][^\W\d_][\w'’-]+)$")
 _NOT_NAMES = frozenset(
     {"the", "a", "an", "his", "her", "their", "this", "that", "also", "said", "noted", "and"}
     | set(_MONTHS)
