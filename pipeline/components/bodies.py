@@ -39,7 +39,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import BODIES_GROUP, LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
@@ -164,8 +164,10 @@ class SummitBodies:
             else:
                 self.heads[tuple(entry.term.lower().split())] = entry
         self.max_head_len = max(len(k) for k in self.heads)
+        self.head_last_words = {k[-1] for k in self.heads}
         self.cue_status: dict[str, str] = {}
-        self.cue_matcher = Matcher(nlp.vocab)
+        # lemma phrases, matched by hash (a token-pattern Matcher with IN sets is ~10x slower)
+        self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.agent_nouns: set[str] = set()
         for cue in load_jsonl(cues_file, BodyCueEntry):
             words = cue.cue.lower().split()
@@ -173,8 +175,10 @@ class SummitBodies:
                 self.agent_nouns.add(cue.cue.lower())
                 continue
             self.cue_status[cue.cue.lower()] = cue.status
-            pattern = [{"LEMMA": {"IN": [w, w.capitalize()]}} for w in words]
-            self.cue_matcher.add(cue.cue.lower(), [pattern])
+            variants = [words, [words[0].capitalize(), *words[1:]]]
+            self.cue_matcher.add(
+                cue.cue.lower(), [Doc(nlp.vocab, words=v, lemmas=v) for v in variants]
+            )
         self.country_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.country_of: dict[str, str] = {}
         self.demonym_of: dict[str, str] = {}
@@ -208,6 +212,7 @@ class _DocContext:
     def __init__(self, comp: SummitBodies, doc: Doc) -> None:
         self.c = comp
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: build it once
         self.cue_at: dict[int, _Cue] = {}
         for match_id, start, end in comp.cue_matcher(doc):
             key = doc.vocab.strings[match_id]
@@ -246,6 +251,12 @@ class _DocContext:
                     if country:
                         self.quote_speaker_country[i] = country
         self.sent_agents: dict[int, list[str]] = {}
+        # sentence bounds per token, computed once (Token.sent re-scans the Doc on every call)
+        self.ss: list[int] = [0] * len(doc)
+        self.se: list[int] = [len(doc)] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.ss[i], self.se[i] = sent.start, sent.end
         # first token of a quoted name -> end char of its closing mark
         self.quoted_at: dict[int, int] = {}
         for span in doc.spans.get(QUOTED_NAMES_GROUP, []):
@@ -257,6 +268,8 @@ class _DocContext:
     def head_entry(self, tok: Token) -> tuple[BodyHeadEntry, int] | None:
         """Return the head entry ending at ``tok`` and the index of the head phrase's first token."""
         lemma = tok.lemma_.lower()
+        if lemma not in self.c.head_last_words:
+            return None
         for n in range(self.c.max_head_len, 0, -1):
             if tok.i - n + 1 < 0:
                 continue
@@ -322,7 +335,7 @@ class _DocContext:
         doc = self.doc
         q = span._.summit_quote or {}
         start, end = q.get("start", span.start_char), q.get("end", span.end_char)
-        text = doc.text[start:end]
+        text = self.text[start:end]
         stripped = text.rstrip(" .,;:!?")
         lead = len(text) - len(text.lstrip())
         start, end = start + lead, start + len(stripped)
@@ -334,7 +347,7 @@ class _DocContext:
             prev_i -= 1
         prev = doc[prev_i] if prev_i >= 0 else None
         inner_heads = [t for t in span if t.is_alpha and self.head_entry(t) is not None]
-        if prev is not None and prev.sent == span.sent and self.head_entry(prev) is not None:
+        if prev is not None and self.ss[prev.i] == self.ss[span.start] and self.head_entry(prev):
             entry, first = self.head_entry(prev)  # type: ignore[misc]
             if self.is_plural(prev):
                 return None
@@ -361,15 +374,14 @@ class _DocContext:
         return self._make(root.i, start, end, entry.kind or "body", quoted=True)
 
     def _make(self, head: int, start: int, end: int, kind: str, quoted: bool = False) -> _Candidate:
-        words = re.findall(r"\w+", self.doc.text[start:end].lower())
+        words = re.findall(r"\w+", self.text[start:end].lower())
         key = tuple(w for w in words if w not in _STOP and len(w) > 1)
-        sent = self.doc[head].sent
-        return _Candidate(head, start, end, kind, key, sent.start, quoted=quoted)
+        return _Candidate(head, start, end, kind, key, self.ss[head], quoted=quoted)
 
     def left_edge(self, head: Token, first: int, entry: BodyHeadEntry) -> int:
         """Return the index of the first token of the name whose head phrase starts at ``first``."""
         doc = self.doc
-        sent_start = head.sent.start
+        sent_start = self.ss[head.i]
         title = _cap(head) or _cap(doc[first])
         i = first - 1
         left = first
@@ -431,7 +443,7 @@ class _DocContext:
     def right_edge(self, head: Token, entry: BodyHeadEntry) -> int:
         """Return the index just past the last token of the name headed by ``head``."""
         doc = self.doc
-        sent_end = head.sent.end
+        sent_end = self.se[head.i]
         title = _cap(head)
         j = head.i + 1
         last = head.i  # last token accepted as content
@@ -688,7 +700,7 @@ class _DocContext:
         verb earlier in the sentence, with no finite clause of its own in between, governs it.
         """
         doc = self.doc
-        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        for i in range(tok.i - 1, self.ss[tok.i] - 1, -1):
             t = doc[i]
             cue = self.cue_for(t)
             if cue is not None and cue.status == "proposed" and t.pos_ in ("VERB", "NOUN"):
@@ -703,7 +715,7 @@ class _DocContext:
         """Return a nominal cue before "of" + the body ("the adoption at the summit of X")."""
         doc = self.doc
         i = head.i - 1
-        sent_start = head.sent.start
+        sent_start = self.ss[head.i]
         while i >= sent_start and (doc[i].lower_ in _DETS or _cap(doc[i]) or doc[i].text == "-"):
             i -= 1
         if i < sent_start or doc[i].lower_ != "of":
@@ -801,11 +813,10 @@ class _DocContext:
 
     def previous_leader(self, t: Token) -> str | None:
         """Return the leader last mentioned before pronoun ``t`` within two sentences, or None."""
-        sent = t.sent
-        floor = sent.start
+        floor = self.ss[t.i]
         for _ in range(2):
             if floor > 0:
-                floor = self.doc[floor - 1].sent.start
+                floor = self.ss[floor - 1]
         for i in range(t.i - 1, floor - 1, -1):
             if i in self.leader_at:
                 return self.leader_at[i]
@@ -829,13 +840,13 @@ class _DocContext:
 
     def carried_agents(self, tok: Token) -> list[str] | None:
         """Return the proposers of the previous sentence of the same paragraph, if it proposed."""
-        sent = tok.sent
-        if sent.start == 0:
+        start = self.ss[tok.i]
+        if start == 0:
             return None
-        prev_tok = self.doc[sent.start - 1]
+        prev_tok = self.doc[start - 1]
         if prev_tok.is_space and "\n" in prev_tok.text:
             return None  # a paragraph break
-        prev = prev_tok.sent
+        prev = self.doc[self.ss[prev_tok.i] : self.se[prev_tok.i]]
         if any(t.is_space and "\n" in t.text for t in prev[:-1]):
             return None
         return self.sentence_agents(prev) or None
@@ -848,7 +859,7 @@ class _DocContext:
         found: list[str] = []
         head = doc[cand.head]
         lo, hi = self._char_tokens(cand)
-        for t in doc[hi : head.sent.end]:
+        for t in doc[hi : self.se[head.i]]:
             cue = self.cue_for(t)
             if cue is None or cue.status != "support":
                 continue
@@ -908,7 +919,7 @@ class _DocContext:
     def participle_after(self, cand: _Candidate) -> bool:
         """Link ", proposed by X" after the name (only PPs between); return True when linked."""
         doc = self.doc
-        sent_end = doc[cand.head].sent.end
+        sent_end = self.se[cand.head]
         j = self._end_token(cand)
         while j < sent_end and j < self._end_token(cand) + 15:
             t = doc[j]
@@ -933,7 +944,7 @@ class _DocContext:
         """Link "X, the creation of which was proposed by Y"; return True when linked."""
         doc = self.doc
         j = self._end_token(cand)
-        sent_end = doc[cand.head].sent.end
+        sent_end = self.se[cand.head]
         for k in range(j, min(j + 6, sent_end)):
             t = doc[k]
             if t.lower_ in ("which", "whose") and t.tag_ in ("WDT", "WP$"):
@@ -978,10 +989,10 @@ class _DocContext:
             if cue is None or cue.status not in ("established", "adopted"):
                 continue
             prior = [
-                c for c in linked if c.end_char <= tok.idx and c.sent_start >= tok.sent.start - 80
+                c for c in linked if c.end_char <= tok.idx and c.sent_start >= self.ss[tok.i] - 80
             ]
-            if not prior or doc[prior[-1].head].sent.start not in (
-                tok.sent.start,
+            if not prior or self.ss[prior[-1].head] not in (
+                self.ss[tok.i],
                 self._prev_sent_start(tok),
             ):
                 continue
@@ -992,8 +1003,8 @@ class _DocContext:
                 target.cue = (span.start_char, span.end_char)
 
     def _prev_sent_start(self, tok: Token) -> int:
-        s = tok.sent.start
-        return self.doc[s - 1].sent.start if s > 0 else s
+        s = self.ss[tok.i]
+        return self.ss[s - 1] if s > 0 else s
 
     # ------------------------------------------------------------------ merging
     def merge(self, cands: list[_Candidate]) -> list[Span]:
@@ -1021,7 +1032,7 @@ class _DocContext:
                     "status": cand.status,
                     "proposers": list(cand.proposers),
                     "supporters": list(cand.supporters),
-                    "cue": doc.text[cue_span[0] : cue_span[1]] if cue_span else None,
+                    "cue": self.text[cue_span[0] : cue_span[1]] if cue_span else None,
                     "cue_start": cue_span[0] if cue_span else None,
                     "cue_end": cue_span[1] if cue_span else None,
                     "mentions": [[cand.start_char, cand.end_char]],
