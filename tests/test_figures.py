@@ -215,6 +215,8 @@ POSITIVE = [
     ("The TAPI pipeline will carry 33 bcm a year.", "33 bcm", 3.3e10, None, "cubic_metre", None),
     ("They will build the 1,800-kilometre railway.", "1,800-kilometre", 1800.0, None, "km", None),
     ("The fund has 100 million manat.", "100 million manat", 1e8, None, "TMT", None),
+    ("China will provide ¥26 billion.", "¥26 billion", 2.6e10, None, "CNY", None),
+    ("Japan pledged ¥300 billion.", "¥300 billion", 3e11, None, "JPY", None),
     ("The bank in Baku has 100 million manat.", "100 million manat", 1e8, None, "AZN", None),
     ("The plan costs KGS 2.5 billion.", "KGS 2.5 billion", 2.5e9, None, "KGS", None),
     ("The plan costs 500 million somoni.", "500 million somoni", 5e8, None, "TJS", None),
@@ -300,6 +302,7 @@ NEGATIVE = [
     "Relations were established thirty years ago.",
     "The hotline works 24/7 and covers 1/3 of the border.",
     "For details call +7 7172 74 56 12.",
+    "History and culture of Central Asia: one past and a common future.",
     "The Kazakhstan-2050 Strategy and the CASA-1000 line were discussed at COP 29.",
 ]
 
@@ -373,6 +376,25 @@ def test_metric_of_reaching_clause(nlp: Language) -> None:
     amount = next(f for f in figures(nlp, text) if f["unit"] == "unspecified")
     assert amount["metric"] is not None
     assert "foreign trade turnover" in amount["metric"]
+
+
+def test_to_disk_from_disk_round_trip(blank: Language, tmp_path: Path) -> None:
+    comp = SummitFigures(blank, "figures")
+    comp.to_disk(tmp_path)
+    # a reduced vocabulary written to disk is what the loaded component knows
+    lines = (tmp_path / "units.jsonl").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if '"GBP"' not in line]
+    (tmp_path / "units.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    loaded = SummitFigures(blank, "figures").from_disk(tmp_path)
+    assert len(loaded.entries) == len(comp.entries) - (len(lines) - len(kept))
+    assert "£" in comp.prefix_units
+    assert "£" not in loaded.prefix_units
+    assert loaded.figure_re.search("$400 billion") is not None
+
+
+def test_from_disk_without_file_says_what_to_do(blank: Language, tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="to_disk"):
+        SummitFigures(blank, "figures").from_disk(tmp_path)
 
 
 def test_component_from_config(blank: Language) -> None:

@@ -44,10 +44,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -58,7 +60,7 @@ from pipeline.components.numbers import (
     parse_digits,
 )
 from pipeline.extensions import FIGURES_GROUP, QUOTED_NAMES_GROUP
-from pipeline.resources import load_jsonl
+from pipeline.resources import ResourceError, load_jsonl
 
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _PERIOD_PATTERNS = [
@@ -74,6 +76,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
 _LABEL_POS = frozenset({"PROPN"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _NP_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_UNITS_FILE = "units.jsonl"
 _MAX_COUNTED_NOUN = 4
 _MAX_WORDS_BEFORE = 3  # "more than", "between", "from", "USD" before the number
 _CHUNK = re.compile(r"\S+")
@@ -118,9 +121,35 @@ class SummitFigures:
         self.name = name
         self.small_word_max = small_word_max
         self.default_bare_scaled = default_bare_scaled
-        entries = load_jsonl(units_file, UnitEntry)
+        self._setup(load_jsonl(units_file, UnitEntry))
+
+    def _setup(self, entries: list[UnitEntry]) -> None:
+        self.entries = entries
         self.words = WordNumberParser(entries)
         self._build(entries)
+
+    # ---- serialisation: the vocabulary travels with a saved pipeline
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the component's vocabulary to ``path/units.jsonl``."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = [e.model_dump_json(exclude_defaults=True) for e in self.entries]
+        (folder / _UNITS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SummitFigures:
+        """Load the vocabulary written by ``to_disk`` from ``path``; return the component."""
+        file = Path(path) / _UNITS_FILE
+        if not file.exists():
+            raise FileNotFoundError(f"{file} is missing: save the pipeline with nlp.to_disk first")
+        entries = []
+        for lineno, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                try:
+                    entries.append(UnitEntry.model_validate_json(line))
+                except ValidationError as err:
+                    raise ResourceError(f"{file}:{lineno}: {err}") from err
+        self._setup(entries)
+        return self
 
     # ---- vocabulary -> compiled expressions (once)
     def _build(self, entries: list[UnitEntry]) -> None:
