@@ -89,6 +89,7 @@ MARK_CHARS = frozenset("“”„‚«»‹›\"'‘’「」『』")
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]")
 _OPEN_CONTEXT = frozenset("([{<—–-/") | MARK_CHARS
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>…—–-/") | MARK_CHARS
+_CONTRACTION = re.compile(r"(?:s|ll|re|ve|d|m|t)(?![^\W\d_])", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _LINE = re.compile(r"\n")
 
@@ -225,6 +226,10 @@ def _step(
 
     if ch in "'’‘" and prev.isalnum() and nxt.isalnum():
         return  # apostrophe or a letter (it's, region’s, O‘zbekiston)
+    if ch == "'" and _CONTRACTION.match(text, i + 1, p_end):
+        return  # "Lincoln 's Inn", "she 'll" in tokenised text: a clitic, not an opening mark
+    if ch == "’" and nxt.isalpha():
+        return  # elision (’tis, ’em; "she ’ll" when tokenised): no letter follows a closer
     if ch in "'’":
         k = _find_opener(stack, ch, single=True)
         if k >= 0 and not (ch == "'" and looks_open and not looks_close):
@@ -575,6 +580,10 @@ class _Context:
         sentence_like = len(words) >= self.c.min_sentence_words and (
             self.has_verb(q) or content[-1] in _END_PUNCT or not self.has_pos
         )
+        # A short full sentence is still speech: “I may have.” / “Oh?” (not “green”).
+        sentence_like = sentence_like or (
+            first_upper and content[-1] in _SENT_END and (content[-1] in "!?" or self.has_verb(q))
+        )
         return "QUOTE" if sentence_like else fallback
 
     # ------------------------------------------------------------------ attribution
@@ -755,10 +764,25 @@ class _Context:
             return False
         return prev.c_tok < q.cue[0] < q.o_tok
 
+    def gap_words(self, prev: _Quote, q: _Quote) -> int:
+        """Count the words between two quotations that are not the first one's attribution."""
+        own: set[int] = set()
+        for rng in (prev.cue, prev.speaker):
+            if rng is not None:
+                own.update(range(rng[0], rng[1]))
+        if own:
+            own.update(range(min(own), max(own) + 1))
+        gap = range(prev.c_tok + 1, q.o_tok)
+        return sum(
+            1 for t in gap if t not in own and not (self.doc[t].is_punct or self.doc[t].is_space)
+        )
+
     def inherit(self, q: _Quote, prev: _Quote, same_paragraph: bool = True) -> None:
         """A quotation with no cue of its own continues the previous one in the paragraph."""
         if (same_paragraph and prev.para != q.para) or prev.speaker is None:
             return
+        if same_paragraph and self.gap_words(prev, q) > 4:
+            return  # narration stands between the two: no reason to think the speaker is the same
         q.speaker, q.speaker_head, q.cue = prev.speaker, prev.speaker_head, prev.cue
         q.info = dict(prev.info)
         q.attribution = "continuation"
