@@ -112,6 +112,7 @@ _NAME_PREPS = frozenset({"of", "for", "on", "between", "among", "against", "to"}
 # Prepositions allowed inside a nested complement when a proper name follows ("in Central Asia").
 _NESTED_LOC_PREPS = frozenset({"in", "at", "within", "across", "with"})
 _DETS = frozenset({"the", "a", "an"})
+_FIELD_NOUNS = frozenset({"field", "sphere", "area", "domain"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _PLURAL_RE = re.compile(r"[a-z]{2,}(?<![su]s)(?<!is)s$")
 
@@ -223,6 +224,9 @@ class _DocContext:
                     self.cue_at[i] = cue
         self.leader_at: dict[int, str] = {}
         people: dict[str, dict[str, Any]] = doc._.summit_leaders or {}
+        self.leader_country = {
+            info["name"]: info.get("country") for info in people.values() if info.get("name")
+        }
         for span in doc.spans.get(LEADERS_GROUP, []):
             info = people.get(span.kb_id_)
             name = (info or {}).get("name") or span.kb_id_
@@ -472,6 +476,15 @@ class _DocContext:
             if low in ("until", "till", "through") and nxt is not None and nxt.like_num:
                 j, prev_kind, depth = j + 1, "prep", depth + 1
                 continue
+            if (
+                low == "in"
+                and depth > 0
+                and j + 3 < sent_end
+                and doc[j + 2].lemma_.lower() in _FIELD_NOUNS
+                and doc[j + 3].lower_ == "of"
+            ):
+                j, prev_kind = j + 1, "prep"  # "cooperation in the field of education"
+                continue
             if low in _NESTED_LOC_PREPS and depth > 0 and nxt is not None and entry.document:
                 after = nxt if nxt.lower_ not in _DETS or j + 2 >= sent_end else doc[j + 2]
                 if after.pos_ == "PROPN" and not after.like_num:
@@ -602,7 +615,7 @@ class _DocContext:
                 # an ordinary verb ends the path ("discussed the Regional Center")
                 tok = head
                 break
-            tok = head
+            child, tok = tok, head
             if (
                 head.pos_ in ("VERB", "AUX")
                 and head.tag_ != "VBG"
@@ -610,6 +623,7 @@ class _DocContext:
                     c.dep_ in ("nsubj", "nsubjpass", "csubj")
                     and c.tag_ not in ("WDT", "WP")
                     and c.lower_ != "it"
+                    and c.i != child.i  # "proposed that a Council be created"
                     for c in head.children
                 )
             ):
@@ -655,10 +669,29 @@ class _DocContext:
         agents = self.agent_of(tok)
         if agents and len(agents) == 1 and self.quote_speaker_country.get(tok.i) == agents[0]:
             agents = [self.quote_speaker[tok.i]]  # "Turkmenistan proposes ..." said its president
+        elif agents and len(agents) == 1:
+            reporter = self.reported_by_leader(tok, agents[0])
+            if reporter is not None:
+                agents = [reporter]  # "Xi announced that China would set up ..."
         if agents is None and self.c.carry_over and status == "proposed":
             agents = self.carried_agents(tok)
         cand.proposers = agents or []
         cand.supporters = self.supporters_of(cand, support)
+
+    def reported_by_leader(self, tok: Token, country: str) -> str | None:
+        """Return the leader of ``country`` whose reporting clause contains cue ``tok``, or None."""
+        node = tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                return None
+            if node.dep_ == "ccomp":
+                for c in node.head.children:
+                    if c.dep_ == "nsubj":
+                        names = self.resolve(c)
+                        if len(names) == 1 and self.leader_country.get(names[0]) == country:
+                            return names[0]
+            node = node.head
+        return None
 
     def unrealised(self, tok: Token, cue: _Cue) -> bool:
         """Return True for a bare infinitive/gerund act that no decision above makes real.
@@ -924,12 +957,16 @@ class _DocContext:
         while j < sent_end and j < self._end_token(cand) + 15:
             t = doc[j]
             cue = self.cue_for(t)
-            if t.tag_ == "VBN" and cue is not None and cue.status in _STATUS_RANK:
+            # VBD too: the tagger often reads a reduced relative as a past tense
+            if t.tag_ in ("VBN", "VBD") and cue is not None and cue.status in _STATUS_RANK:
                 has_agent = any(c.dep_ == "agent" for c in t.children)
                 adjacent = doc[j - 1].text == "," or j == self._end_token(cand)
+                # "the Fund, set up in 2023" is history; "the Declaration adopted at the summit"
+                # and ", proposed by X" are reports
+                dated = any(d.ent_type_ == "DATE" or d.like_num for d in t.subtree)
                 if (
                     adjacent
-                    and (has_agent or cue.status == "proposed")
+                    and (has_agent or cue.status == "proposed" or not dated)
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                 ):
                     self.apply(cand, [(t, cue)], None)
