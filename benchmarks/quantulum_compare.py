@@ -10,6 +10,7 @@ A prediction matches a gold figure when the spans overlap (for the seed's refere
 has no offsets, any prediction) and the value (and value_max) agree to a relative 1e-6;
 "value+unit" also needs the same unit. Each gold figure is matched at most once.
 
+quantulum3 runs without its optional scikit-learn classifier (see ``quantulum_figures``).
 Quantulum's output is mapped onto our unit vocabulary as kindly as we can: a range
 (value ± uncertainty) becomes value..value_max, "times"/"fold" surfaces become ``times``, a
 currency its ISO code, "percentage" ``percent``, a dimensionless number ``count`` — or
@@ -125,8 +126,12 @@ def _matches(pred: list[Figure], gold: list[Figure], with_unit: bool) -> int:
 
 def quantulum_figures(text: str) -> list[Figure]:
     """Return quantulum3's quantities in ``text`` mapped onto our vocabulary."""
-    from quantulum3 import parser  # optional `compare` extra
+    from quantulum3 import classifier, parser  # optional `compare` extra
 
+    # quantulum's bundled classifier is a pickle of an old scikit-learn: with a newer one in the
+    # environment (textacy pulls it in) loading it fails, so use its rule-based disambiguation,
+    # which is what a plain `pip install quantulum3` (without [classifier]) runs anyway
+    classifier.USE_CLF = False
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
