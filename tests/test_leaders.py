@@ -348,6 +348,34 @@ def test_unknown_leader_found_by_title(lnlp: Language, text: str, name: str, cou
     assert kb_ids[0].startswith("x-")
 
 
+def test_unknown_leader_surname_mentions_follow(lnlp: Language) -> None:
+    text = "Georgian Prime Minister Irakli Kobakhidze came. Kobakhidze said Georgia is ready."
+    doc = run(lnlp, text, "2024-05-01")
+    assert ("Kobakhidze", "surname", "x-irakli-kobakhidze") in mentions(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        (
+            "President Gurbanguly Berdymukhamedow of Turkmenistan attended.",
+            "gurbanguly-berdimuhamedov",
+        ),
+        ("Shavkath Mirziyoyev and Kassym-Zhomart Tokayev met.", "shavkat-mirziyoyev"),
+        ("Kassym-Jomart Kemelevich Tokayev arrived.", "kassym-jomart-tokayev"),
+    ],
+)
+def test_spellings_missing_from_the_base_still_link(lnlp: Language, text: str, kb_id: str) -> None:
+    doc = run(lnlp, text, "2021-03-01")
+    assert kb_id in doc._.summit_leaders
+    assert not any(k.startswith("x-") for k in doc._.summit_leaders)
+
+
+def test_surname_anchored_by_a_title_carries_on(lnlp: Language) -> None:
+    doc = run(lnlp, "President Karimov spoke. Karimov then left.", "2005-05-01")
+    assert [m[2] for m in mentions(doc)] == ["islam-karimov", "islam-karimov"]
+
+
 # --- not leaders -------------------------------------------------------------------------------
 
 
@@ -368,6 +396,9 @@ def test_unknown_leader_found_by_title(lnlp: Language, text: str, name: str, cou
         "The Yavan hydroelectric power station and the Joint Response system were discussed.",
         "The Kyrgyz side proposed a plan and the Turkmen side supported it.",
         "They met in Arkadag city and visited the port of Turkmenbashi.",
+        "They landed at Nursultan Nazarbayev International Airport.",
+        "The head of Kazakhstan's delegation spoke.",
+        "Karimov, a deputy minister, spoke.",
     ],
 )
 def test_not_leaders(lnlp: Language, text: str) -> None:

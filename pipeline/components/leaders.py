@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError, model_validator
+from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path
@@ -391,8 +392,10 @@ class SummitLeaders:
         officeholders: str = "officeholders.jsonl",
         lexicon: str = "leader_roles.jsonl",
         today: str | None = None,
+        fuzzy_cutoff: float = 90.0,
     ) -> None:
         self.name = name
+        self.fuzzy_cutoff = fuzzy_cutoff
         self.nlp = nlp
         self.officeholders_name = officeholders
         self.lexicon_name = lexicon
@@ -440,6 +443,11 @@ class SummitLeaders:
             for surname in person.surnames:
                 for form in _variants(surname):
                     self.names.add(self._key(form), Entry("surname", person.id, self._texts(form)))
+
+        # folded full names for the fuzzy check of titled names missing from the table
+        fuzzy = {fold(f): p.id for p in self.people.values() for f in p.full_names()}
+        self._fuzzy_names = list(fuzzy)
+        self._fuzzy_ids = list(fuzzy.values())
 
         self.atoms = Table()
         for country in self.countries.values():
@@ -548,7 +556,12 @@ class SummitLeaders:
         day = text_date or fallback or self.today or dt.date.today()
         dated = text_date is not None or fallback is not None
 
-        keys = [(i, fold(w)) for i, w in enumerate(t.text for t in doc) if not _is_dash(w)]
+        words = [t.text for t in doc]
+        keys = [
+            (i, fold(w))
+            for i, w in enumerate(words)
+            if not _is_dash(w) and not _is_patronymic(words, i)
+        ]
         atom_hits = _scan(keys, self.atoms)
         glued: dict[int, str] = {}  # "K.Tokayev" is one token: match its surname part
         for n, (i, _) in enumerate(keys):
@@ -559,6 +572,7 @@ class SummitLeaders:
         name_hits = [h for h in _scan(keys, self.names) if self._name_ok(doc, h, glued)]
 
         mentions = self._resolve_names(doc, name_hits, day, glued)
+        mentions.extend(self._fuzzy_persons(doc, mentions))
         ctx = _DocContext(
             day=day,
             dated=dated,
@@ -574,6 +588,8 @@ class SummitLeaders:
                 mentions.append(Mention(role.start, role.end, "role", pid))
         for role in self._bare_titles(doc, atom_hits, covered):
             self._unknown_after(doc, role.end, role, role.country, ctx)
+        if ctx.unknown:
+            self._unknown_surnames(doc, ctx)
         self._write(doc, mentions, ctx.unknown, day)
         return doc
 
@@ -586,9 +602,14 @@ class SummitLeaders:
                 return False  # only "K.Tokayev", not "K.Kassym-Jomart ..."
         elif not any(_written_as(tokens, e.forms) for e in hit.entries):
             return False
-        after = _next_word(doc, hit.end)
-        if after is not None and fold(after.text) in self.org_heads and _capitalised(after):
-            return False  # "Nazarbayev University", "Heydar Aliyev Foundation"
+        i = hit.end
+        for _ in range(4):  # "Nazarbayev University", "Nursultan Nazarbayev International Airport"
+            after = _next_word(doc, i)
+            if after is None or not _capitalised(after):
+                break
+            if fold(after.text) in self.org_heads:
+                return False
+            i = after.i + 1
         if all(e.kind == "surname" for e in hit.entries):
             before = _prev_word(doc, hit.start)
             if (
@@ -624,6 +645,8 @@ class SummitLeaders:
             if found is not None:
                 kind = "name" if initials else "surname"
                 mentions.append(Mention(start, hit.end, kind, found))
+                # "President Karimov ... Karimov said": a resolved surname anchors later ones
+                full_at.setdefault(found, []).append(hit.start)
         return sorted(mentions, key=lambda m: m.start)
 
     def _initials(self, doc: Doc, start: int, glued: dict[int, str]) -> tuple[int, str]:
@@ -643,6 +666,36 @@ class SummitLeaders:
         first = fold(initials[:2].rstrip(".-"))
         givens = [*person.given, person.name]
         return any(fold(g).startswith(first) for g in givens)
+
+    def _fuzzy_persons(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Return base people behind PERSON entities spelt a little differently from every variant.
+
+        Only multi-word entities that overlap no mention are tried, with a high cutoff, so a
+        transliteration the base lacks ("Emomalii Rakhmonov") still links while other people
+        do not.
+        """
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out: list[Mention] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2 or any(t.i in taken for t in ent):
+                continue
+            start = ent.start
+            while start < ent.end and not (_capitalised(doc[start]) and doc[start].is_alpha):
+                start += 1  # the statistical span may start with "the" or a title
+            if start < ent.end and self.atoms.entries.get((fold(doc[start].text),)):
+                start += 1  # "Turkmenistan X Y"
+            span = doc[start : ent.end]
+            if len(span) < 2 or len(span.text) < 8:
+                continue
+            close = process.extractOne(
+                fold(span.text),
+                self._fuzzy_names,
+                scorer=fuzz.ratio,
+                score_cutoff=self.fuzzy_cutoff,
+            )
+            if close is not None:
+                out.append(Mention(span.start, span.end, "name", self._fuzzy_ids[close[2]]))
+        return out
 
     def _pick_by_date(self, pids: list[str], day: dt.date) -> str:
         unique = list(dict.fromkeys(pids))
@@ -697,8 +750,9 @@ class SummitLeaders:
             if self._blocked(doc, hit.start) or self._dependent(doc, hit.start):
                 continue
             surface = fold(doc[hit.start : hit.end].text)
-            if surface.split()[0].endswith("s"):  # heads, leaders, presidents, heads of state
-                continue
+            words = surface.split()
+            if words[0].endswith("s") or (" of " not in surface and words[-1].endswith("s")):
+                continue  # heads, leaders, presidents, heads of state, prime ministers
             for entry in hit.entries:
                 found: RoleHit | None = None
                 if entry.kind == "role":
@@ -751,6 +805,9 @@ class SummitLeaders:
         nxt = self._after_of(doc, hit.end, by_start)
         if nxt is not None:
             country = _first(nxt, "country")
+            possessive = nxt.end < len(doc) and doc[nxt.end].lower_ in {"'s", "’s"}
+            if possessive and "leader" in kinds:
+                return None  # "the head of Kazakhstan's delegation"
             if country is not None and _case_ok(doc, nxt, "country"):
                 return RoleHit(hit.start, nxt.end, country, None, kinds, role.title, temporal)
             org = _first(nxt, "org")
@@ -927,8 +984,20 @@ class SummitLeaders:
         country: str | None,
         ctx: _DocContext,
     ) -> str:
-        """Record a leader missing from the base, named by tokens [i, end); return its id."""
+        """Record a leader missing from the base, named by tokens [i, end); return its id.
+
+        A name after a leader's title that is only a spelling away from a base name
+        ("Gurbanguly Berdymukhamedow") is that person, not a newcomer.
+        """
         name = doc[i:end].text
+        close = process.extractOne(
+            fold(name), self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff
+        )
+        if close is not None and len(name) >= 8:
+            pid = self._fuzzy_ids[close[2]]
+            ctx.mentions.append(Mention(i, end, "name", pid))
+            ctx.named_at[i] = ctx.mentions[-1]
+            return pid
         pid = f"x-{_slug(name)}"
         office = None
         if role is not None and role.office is not None:
@@ -953,6 +1022,31 @@ class SummitLeaders:
         ctx.mentions.append(Mention(i, end, "name", pid))
         ctx.named_at[i] = ctx.mentions[-1]
         return pid
+
+    def _unknown_surnames(self, doc: Doc, ctx: _DocContext) -> None:
+        """Add later surname-only mentions of leaders found through a title ("Kobakhidze said")."""
+        by_last: dict[str, str | None] = {}
+        for pid, info in ctx.unknown.items():
+            parts = str(info["name"]).split()
+            if len(parts) >= 2 and len(parts[-1]) >= 3:
+                # two newcomers with one surname: neither gets the bare surname
+                by_last[parts[-1]] = None if parts[-1] in by_last else pid
+        taken = {i for m in ctx.mentions for i in range(m.start, m.end)}
+        first = {m.pid: m.start for m in sorted(ctx.mentions, key=lambda m: -m.start)}
+        for token in doc:
+            owner = by_last.get(token.text)
+            if owner is None or token.i in taken or token.i < first.get(owner, len(doc)):
+                continue
+            before = _prev_word(doc, token.i)
+            if (
+                before is not None
+                and before.is_alpha
+                and _capitalised(before)
+                and not before.is_sent_start
+                and fold(before.text) not in self.honorifics
+            ):
+                continue  # another person with that surname
+            ctx.mentions.append(Mention(token.i, token.i + 1, "surname", owner))
 
     def _atoms_at(self, doc: Doc, end: int) -> dict[int, Hit]:
         """Return the atoms of the few tokens after ``end`` keyed by start (for "of Georgia")."""
@@ -1032,6 +1126,19 @@ class SummitLeaders:
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)(?:-?[A-Z][a-z]?\.)*$")
 _INITIAL = re.compile(r"^[A-Z][a-z]?$")
 _GLUED = re.compile(r"^((?:[A-Z][a-z]?\.-?){1,3})([A-Z][^\W\d_][\w'’-]+)$")
+_PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:vich|vna|kyzy|qyzy)$")
+
+
+def _is_patronymic(words: Sequence[str], i: int) -> bool:
+    """Return True for a patronymic between two capitalised names: "Vladimir Vladimirovich Putin"."""
+    return (
+        0 < i < len(words) - 1
+        and _PATRONYMIC.match(words[i]) is not None
+        and words[i - 1][:1].isupper()
+        and words[i + 1][:1].isupper()
+    )
+
+
 _NOT_NAMES = frozenset(
     {"the", "a", "an", "his", "her", "their", "this", "that", "also", "said", "noted", "and"}
     | set(_MONTHS)
@@ -1103,10 +1210,23 @@ def _variants(text: str) -> set[str]:
         "officeholders": "officeholders.jsonl",
         "lexicon": "leader_roles.jsonl",
         "today": None,
+        "fuzzy_cutoff": 90.0,
     },
 )
 def make_leaders(
-    nlp: Language, name: str, officeholders: str, lexicon: str, today: str | None
+    nlp: Language,
+    name: str,
+    officeholders: str,
+    lexicon: str,
+    today: str | None,
+    fuzzy_cutoff: float,
 ) -> SummitLeaders:
     """Return the summit_leaders component (data files are bundled resource names)."""
-    return SummitLeaders(nlp, name, officeholders=officeholders, lexicon=lexicon, today=today)
+    return SummitLeaders(
+        nlp,
+        name,
+        officeholders=officeholders,
+        lexicon=lexicon,
+        today=today,
+        fuzzy_cutoff=fuzzy_cutoff,
+    )
