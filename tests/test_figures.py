@@ -230,6 +230,23 @@ POSITIVE = [
     ),
     ("It will host up to 40 projects.", "up to 40 projects", 40.0, None, "count", "up_to"),
     ("It stores 180 thousand tonnes of grain.", "180 thousand tonnes", 1.8e5, None, "tonne", None),
+    (
+        "They signed 12 intergovernmental and interagency documents.",
+        "12 intergovernmental and interagency documents",
+        12.0,
+        None,
+        "count",
+        None,
+    ),
+    ("In March, 40 companies joined.", "40 companies", 40.0, None, "count", None),
+    (
+        "Warming must stay below 1.5 degrees Celsius.",
+        "below 1.5 degrees Celsius",
+        1.5,
+        None,
+        "degree_celsius",
+        "less_than",
+    ),
     # a label-like capital before a number is not a name when a counted noun follows
     ("Uzbekistan's 35 projects are ready.", "35 projects", 35.0, None, "count", None),
 ]

@@ -77,7 +77,7 @@ _LABEL_POS = frozenset({"PROPN"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _NP_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _UNITS_FILE = "units.jsonl"
-_MAX_COUNTED_NOUN = 4
+_MAX_COUNTED_NOUN = 6
 _MAX_WORDS_BEFORE = 3  # "more than", "between", "from", "USD" before the number
 _CHUNK = re.compile(r"\S+")
 _WORD_PARTS = re.compile(r"[^\W\d_]+")
@@ -475,7 +475,11 @@ class SummitFigures:
             nw = nw[:-1]  # "10 years." ends a sentence; "p.m." keeps its dot
         if info is None or info.kind not in ("money", "percent", "multiplier"):
             # a number next to a month is a date: "September 14", "1 September"
-            if (pw.lower() in self.months or nw.lower() in self.months) and not has_scale:
+            gap_before = before[prev_word.end(1) :] if prev_word else "?"
+            gap_after = after[: next_word.start(1)] if next_word else "?"
+            month_before = pw.lower() in self.months and not gap_before.strip()
+            month_after = nw.lower() in self.months and not gap_after.strip()
+            if (month_before or month_after) and not has_scale:
                 return False
             if nw.lower() in self.time_words and not has_scale:
                 return False  # durations and clock times: "30 years", "10 a.m."
@@ -545,9 +549,15 @@ class SummitFigures:
         if tok is None:
             return None
         last: Token | None = None
+        inner = False  # the previous token belongs to the noun phrase
         for t in doc[tok.i : tok.i + _MAX_COUNTED_NOUN]:
-            if t.pos_ not in _NP_INNER_POS and not (t.text == "-" and last is not None):
+            # "high-tech projects", "intergovernmental and interagency documents"
+            joiner = inner and (
+                (t.text == "-" and not t.whitespace_) or (t.pos_ == "CCONJ" and last is None)
+            )
+            if t.pos_ not in _NP_INNER_POS and not joiner:
                 break
+            inner = True
             if t.lower_ in self.time_words or t.lower_ in self.months:
                 return None
             if t.pos_ in _NOUN_POS:
