@@ -188,6 +188,12 @@ PASSIVE_AND_CARRY_CASES: list[tuple[str, list[Body]]] = [
         "International Water Forum in Dushanbe.",
         [("International Water Forum", "proposed", [])],
     ),
+    # a verb's adjunct is not its theme
+    (
+        "On the sidelines of the Astana International Forum, Tokayev proposed creating a "
+        "Council of Young Leaders.",
+        [("Council of Young Leaders", "proposed", ["Kassym-Jomart Tokayev"])],
+    ),
     # a reduced relative the tagger reads as a past tense; history ("set up in 2023") is not
     (
         "In the Astana Declaration adopted at the summit, the leaders reaffirmed their commitment.",
@@ -365,6 +371,10 @@ NEGATIVE_CASES = [
     # the meeting being reported on, and places where things happen
     "The Consultative Meeting of the Heads of State was held in Dushanbe.",
     "The proposal was made by President Tokayev at the Astana Forum this summer.",
+    # existing bodies acted upon, and acts dated to another year
+    "Tokayev proposed to strengthen the Council of National Coordinators.",
+    "Tokayev called for reforming the UN Security Council.",
+    "Uzbekistan signed the Paris Agreement in 2017.",
     # quoted scare terms and formats
     "The leaders praised the establishment of more than 10 “Central Asia Plus” formats.",
 ]

@@ -112,6 +112,7 @@ _NAME_PREPS = frozenset({"of", "for", "on", "between", "among", "against", "to"}
 # Prepositions allowed inside a nested complement when a proper name follows ("in Central Asia").
 _NESTED_LOC_PREPS = frozenset({"in", "at", "within", "across", "with"})
 _DETS = frozenset({"the", "a", "an"})
+_YEAR_RE = re.compile(r"(19|20)\d\d")
 _FIELD_NOUNS = frozenset({"field", "sphere", "area", "domain"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _PLURAL_RE = re.compile(r"[a-z]{2,}(?<![su]s)(?<!is)s$")
@@ -500,7 +501,15 @@ class _DocContext:
                 if nxt is None or prev_kind not in ("content", "head", "verb"):
                     break
                 if low == ",":
-                    if not (_cap(nxt) and _cap(doc[j - 1]) and nxt.lower_ not in _STOP):
+                    # a list inside a complement ("System of Forecasting, Prevention, ...")
+                    if not (
+                        depth > 0
+                        and _cap(nxt)
+                        and _cap(doc[j - 1])
+                        and nxt.lower_ not in _STOP
+                        and nxt.i not in self.leader_at
+                        and nxt.i not in self.country_at
+                    ):
                         break
                 elif nxt.lower_ in _DETS or nxt.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
                     break  # "... and the creation of": a new phrase
@@ -582,6 +591,8 @@ class _DocContext:
                 break
             if dep == "prep" and tok.lower_ not in _PASS_PREPS:
                 break
+            if dep == "prep" and head.pos_ in ("VERB", "AUX") and tok.i not in self.cue_at:
+                break  # "On the sidelines of the Forum, X proposed": an adjunct, not the theme
             if dep == "compound" and not tok.is_quote and tok.i > head.i:
                 break
             if dep in ("advcl", "relcl") and not any(c.lower_ == "to" for c in tok.children):
@@ -610,7 +621,7 @@ class _DocContext:
             elif (
                 cue is None
                 and head.pos_ in ("VERB", "AUX")
-                and not ((tok.dep_ == "conj" and not cues) or head.dep_ == "xcomp")
+                and not (tok.dep_ == "conj" and not cues)
             ):
                 # an ordinary verb ends the path ("discussed the Regional Center")
                 tok = head
@@ -630,6 +641,21 @@ class _DocContext:
                 break  # a clause with its own subject is its own report
         return cues, support, tok
 
+    def dated_history(self, verb: Token) -> bool:
+        """Return True when cue ``verb`` is dated to another year ("signed ... in 2017")."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        year = (self.doc._.summit_doc_date or self.doc._.summit_date or "")[:4]
+        for child in verb.children:
+            words = list(child.subtree)
+            if child.dep_ == "npadvmod" and any(w.lower_ in ("ago", "last") for w in words):
+                return True  # "last year", "two years ago"
+            if child.dep_ == "prep" and child.lower_ in ("in", "since"):
+                for w in words:
+                    if _YEAR_RE.fullmatch(w.text) and w.text != year:
+                        return True
+        return False
+
     def link(self, cand: _Candidate) -> None:
         """Attach cue, status, proposers and supporters to ``cand`` when a cue governs it."""
         doc = self.doc
@@ -639,7 +665,7 @@ class _DocContext:
             nominal = self.nominal_cue_before(start)
             if nominal is not None:
                 cues = [nominal]
-        if not cues:
+        if not cues or any(self.dated_history(t) for t, _ in cues):
             return
         self.apply(cand, cues, support)
 
