@@ -641,9 +641,10 @@ class _DocContext:
                 break  # a clause with its own subject is its own report
         return cues, support, tok
 
-    def dated_history(self, verb: Token) -> bool:
-        """Return True when cue ``verb`` is dated to another year ("signed ... in 2017")."""
-        if verb.pos_ not in ("VERB", "AUX"):
+    def dated_history(self, verb: Token, cue: _Cue) -> bool:
+        """Return True when an establishing/adopting cue is dated to an earlier year ("signed ...
+        in 2017", "created last year"): history, not the act the text reports."""
+        if verb.pos_ not in ("VERB", "AUX") or cue.status == "proposed":
             return False
         year = (self.doc._.summit_doc_date or self.doc._.summit_date or "")[:4]
         for child in verb.children:
@@ -652,7 +653,7 @@ class _DocContext:
                 return True  # "last year", "two years ago"
             if child.dep_ == "prep" and child.lower_ in ("in", "since"):
                 for w in words:
-                    if _YEAR_RE.fullmatch(w.text) and w.text != year:
+                    if _YEAR_RE.fullmatch(w.text) and (not year or w.text < year):
                         return True
         return False
 
@@ -665,7 +666,7 @@ class _DocContext:
             nominal = self.nominal_cue_before(start)
             if nominal is not None:
                 cues = [nominal]
-        if not cues or any(self.dated_history(t) for t, _ in cues):
+        if not cues or any(self.dated_history(t, c) for t, c in cues):
             return
         self.apply(cand, cues, support)
 
