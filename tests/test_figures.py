@@ -239,6 +239,15 @@ POSITIVE = [
         None,
     ),
     ("In March, 40 companies joined.", "40 companies", 40.0, None, "count", None),
+    ("Shipping volumes grew to 4.5m tonnes.", "4.5m tonnes", 4.5e6, None, "tonne", None),
+    (
+        "It will cost an estimated $5.5 billion to $6 billion.",
+        "$5.5 billion to $6 billion",
+        5.5e9,
+        6e9,
+        "USD",
+        "about",
+    ),
     (
         "Warming must stay below 1.5 degrees Celsius.",
         "below 1.5 degrees Celsius",
@@ -319,6 +328,7 @@ NEGATIVE = [
     "Relations were established thirty years ago.",
     "The hotline works 24/7 and covers 1/3 of the border.",
     "For details call +7 7172 74 56 12.",
+    "The track is 200m long.",
     "History and culture of Central Asia: one past and a common future.",
     "The Kazakhstan-2050 Strategy and the CASA-1000 line were discussed at COP 29.",
 ]
@@ -357,6 +367,7 @@ def test_number_inside_quoted_title_is_not_a_figure(nlp: Language) -> None:
             "Since 2016",
         ),
         ("Investments rose to 40 billion in 2022.", "period", "in 2022"),
+        ("Uzbekistan plans to attract $130 billion in 2025–2030.", "period", "in 2025–2030"),
         (
             "Since 2016, Uzbekistan has increased the number of checkpoints to 78 units.",
             "metric",

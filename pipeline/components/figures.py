@@ -69,7 +69,7 @@ _PERIOD_PATTERNS = [
     rf"\b{_YEAR}\s*[-–—/]\s*{_YEAR}\b",
     rf"\bsince\s+{_YEAR}\b",
     rf"\b(?:in|by|for|during|until|till|through|as\s+of|at\s+the\s+end\s+of|in\s+early|in\s+late)"
-    rf"\s+{_YEAR}\b",
+    rf"\s+{_YEAR}(?:\s*[-–—/]\s*{_YEAR})?\b",
 ]
 _PERIOD_RE = re.compile("|".join(f"(?:{p})" for p in _PERIOD_PATTERNS), re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
@@ -389,8 +389,8 @@ class SummitFigures:
             m.group("u1"), self.suffix_units
         )
         info = cur or suf
-        if glued and (info is None or info.kind != "money"):
-            return None  # "5m" is five metres unless it is money
+        if glued and info is None:
+            return None  # a bare "5m" is five metres; "$5m" and "4.5m tonnes" carry a unit
         has_scale = bool(m.group("s1") or m.group("s2"))
         words_only = not m.group("n1")[:1].isdigit()
         # a scale or unit written once covers both ends of a range
