@@ -399,6 +399,7 @@ def test_surname_anchored_by_a_title_carries_on(lnlp: Language) -> None:
         "They landed at Nursultan Nazarbayev International Airport.",
         "The head of Kazakhstan's delegation spoke.",
         "Karimov, a deputy minister, spoke.",
+        "Foreign Minister Vladimir Norov met the press. Norov said the talks went well.",
     ],
 )
 def test_not_leaders(lnlp: Language, text: str) -> None:

@@ -149,11 +149,11 @@ class OrganisationEntry(_Strict):
     office: str
 
 
-_WORD_LISTS = ("blocker", "temporal", "dependent", "honorific", "org_head")
+_WORD_LISTS = ("blocker", "temporal", "dependent", "honorific", "org_head", "non_leader_title")
 
 
 class WordListEntry(_Strict):
-    type: Literal["blocker", "temporal", "dependent", "honorific", "org_head"]
+    type: Literal["blocker", "temporal", "dependent", "honorific", "org_head", "non_leader_title"]
     forms: list[str] = Field(min_length=1)
 
 
@@ -433,6 +433,7 @@ class SummitLeaders:
         self.temporals = {k[-1] for k in words["temporal"] if k}
         self.dependents = {k[-1] for k in words["dependent"] if k}
         self.honorifics = {k[-1] for k in words["honorific"] if k}
+        self.non_leader_titles = {k[-1] for k in words["non_leader_title"] if k}
         self.org_heads = {k[0] for k in words["org_head"] if k}
 
         self.names = Table()
@@ -572,7 +573,8 @@ class SummitLeaders:
         name_hits = [h for h in _scan(keys, self.names) if self._name_ok(doc, h, glued)]
 
         mentions = self._resolve_names(doc, name_hits, day, glued)
-        mentions.extend(self._fuzzy_persons(doc, mentions))
+        seen = {i for h in name_hits for i in range(h.start, h.end)}
+        mentions.extend(self._fuzzy_persons(doc, seen))
         ctx = _DocContext(
             day=day,
             dated=dated,
@@ -628,20 +630,34 @@ class SummitLeaders:
     ) -> list[Mention]:
         mentions: list[Mention] = []
         full_at: dict[str, list[int]] = {}
+        other_office: set[str] = set()  # named here with a minister's or envoy's title
         for hit in hits:
             names = [e.value for e in hit.entries if e.kind == "name"]
             if names:
-                pid = self._pick_by_date(names, day)
-                mentions.append(Mention(hit.start, hit.end, "name", pid))
-                full_at.setdefault(pid, []).append(hit.start)
+                mention = Mention(hit.start, hit.end, "name", self._pick_by_date(names, day))
+                if self._in_other_office(doc, mention, day):
+                    other_office.add(mention.pid)
+                    continue
+                mentions.append(mention)
+                full_at.setdefault(mention.pid, []).append(hit.start)
         for hit in hits:
             if any(e.kind == "name" for e in hit.entries):
                 continue
             candidates = list(dict.fromkeys(e.value for e in hit.entries))
+            if any(p in other_office for p in candidates):
+                continue
+            if any(self.people[p].ambiguous_surname for p in candidates) and self._name_goes_on(
+                doc, hit.end
+            ):
+                continue  # "Gul Mohammad": the surname is another person's given name
             start, initials = self._initials(doc, hit.start, glued)
             if initials:  # "Sh. Mirziyoyev", "S.Berdimuhamedov": the initial picks the namesake
                 candidates = [p for p in candidates if self._has_initial(p, initials)]
             found = self._resolve_surname(doc, hit, candidates, full_at, day, bool(initials))
+            if found is not None and self._in_other_office(
+                doc, Mention(start, hit.end, "surname", found), day
+            ):
+                found = None
             if found is not None:
                 kind = "name" if initials else "surname"
                 mentions.append(Mention(start, hit.end, kind, found))
@@ -667,14 +683,13 @@ class SummitLeaders:
         givens = [*person.given, person.name]
         return any(fold(g).startswith(first) for g in givens)
 
-    def _fuzzy_persons(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def _fuzzy_persons(self, doc: Doc, taken: set[int]) -> list[Mention]:
         """Return base people behind PERSON entities spelt a little differently from every variant.
 
         Only multi-word entities that overlap no mention are tried, with a high cutoff, so a
         transliteration the base lacks ("Emomalii Rakhmonov") still links while other people
         do not.
         """
-        taken = {i for m in mentions for i in range(m.start, m.end)}
         out: list[Mention] = []
         for ent in doc.ents:
             if ent.label_ != "PERSON" or len(ent) < 2 or any(t.i in taken for t in ent):
@@ -696,6 +711,32 @@ class SummitLeaders:
             if close is not None:
                 out.append(Mention(span.start, span.end, "name", self._fuzzy_ids[close[2]]))
         return out
+
+    def _name_goes_on(self, doc: Doc, end: int) -> bool:
+        """Return True when a capitalised proper noun continues the name after token ``end``."""
+        nxt = _next_word(doc, end)
+        return (
+            nxt is not None
+            and nxt.i == end
+            and nxt.is_alpha
+            and _capitalised(nxt)
+            and nxt.pos_ == "PROPN"
+            and fold(nxt.text) not in self.honorifics
+            and self.atoms.entries.get((fold(nxt.text),)) is None
+        )
+
+    def _in_other_office(self, doc: Doc, mention: Mention, day: dt.date) -> bool:
+        """Return True for "Foreign Minister X" when X holds no leader office on ``day``."""
+        start = mention.start
+        if start > 0 and _INITIALS.match(doc[start].text):
+            start += 1
+        before = _prev_word(doc, mention.start)
+        if before is None or fold(before.text) not in self.non_leader_titles:
+            return False
+        prime = _prev_word(doc, before.i)
+        if prime is not None and fold(prime.text) == "prime":
+            return False  # "Prime Minister X"
+        return not any(o.held_on(day) for o in self.people[mention.pid].offices)
 
     def _pick_by_date(self, pids: list[str], day: dt.date) -> str:
         unique = list(dict.fromkeys(pids))
