@@ -329,6 +329,7 @@ NEGATIVE = [
     "The hotline works 24/7 and covers 1/3 of the border.",
     "For details call +7 7172 74 56 12.",
     "The track is 200m long.",
+    "The C5 + 1 format met in New York.",
     "History and culture of Central Asia: one past and a common future.",
     "The Kazakhstan-2050 Strategy and the CASA-1000 line were discussed at COP 29.",
 ]

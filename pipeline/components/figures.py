@@ -486,6 +486,8 @@ class SummitFigures:
             if re.match(r"\s*[.:]\d{2}\b", text[m.end() : m.end() + 4]):
                 return False
         if info is None and not has_scale:
+            if re.search(r"[+×]\s*$", before):
+                return False  # a format's name: "C5 + 1", "5 + 1"
             # labels: "Article 5", "Resolution 2231", "Summit 2024", "Central Asia – 2040"
             gap = before[prev_word.end(1) :] if prev_word else ""
             if (
