@@ -214,6 +214,8 @@ def run(files: Iterable[Path], data: Path, nlp: Language, with_textacy: bool) ->
                 except ValueError:
                     preds = []
                     scores[system].failed_files += 1
+                    if lit.quotes:
+                        scores[f"{system} (annotated files)"].failed_files += 1
             score(lit, preds, scores[system])
             if lit.quotes:
                 score(lit, preds, scores[f"{system} (annotated files)"])
