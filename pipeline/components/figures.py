@@ -367,7 +367,7 @@ class SummitFigures:
     def _scale(self, raw: str | None) -> float:
         if not raw:
             return 1.0
-        return self.scales.get(raw.strip(" -\t\n").lower(), 1.0)
+        return self.scales.get(raw.strip().lstrip("-").strip().lower(), 1.0)
 
     def _from_number(self, doc: Doc, m: re.Match[str], index: _DocIndex) -> dict[str, Any] | None:
         v1 = self._value(m.group("n1"))
