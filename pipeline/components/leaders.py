@@ -752,6 +752,10 @@ class SummitLeaders:
         day: dt.date,
         initialled: bool = False,
     ) -> str | None:
+        prev = _prev_word(doc, hit.start)
+        titled = initialled or (prev is not None and fold(prev.text) in self.honorifics)
+        if not titled and fold(doc[hit.start : hit.end].text) in _MONTHS:
+            return None  # "in May" is a month even after Theresa May was named
         mentioned = [p for p in candidates if p in full_at]
         if mentioned:
             before = [
@@ -762,8 +766,6 @@ class SummitLeaders:
             if before:
                 return max(before)[1]
             return min((min(full_at[p]), p) for p in mentioned)[1]
-        prev = _prev_word(doc, hit.start)
-        titled = initialled or (prev is not None and fold(prev.text) in self.honorifics)
         in_office = [p for p in candidates if any(o.held_on(day) for o in self.people[p].offices)]
         if titled and in_office:
             return in_office[0]
