@@ -129,6 +129,11 @@ CUE_CASES: list[tuple[str, list[Body]]] = [
         "The leaders agreed to establish a Joint Business Council.",
         [("Joint Business Council", "established", [])],
     ),
+    # a joint decision to draw up a document: proposed by all
+    (
+        "The leaders also agreed to develop a Programme of Cooperation in the Sphere of Culture.",
+        [("Programme of Cooperation in the Sphere of Culture", "proposed", [])],
+    ),
     (
         "They also decided to create an Investment Fund of Central Asia.",
         [("Investment Fund of Central Asia", "established", [])],
@@ -344,6 +349,12 @@ def test_supporters_are_not_proposers(nlp: Language, text: str, supporters: list
             "Bishkek in 2027.",
             "International Conference on Mountain Ecosystems",
         ),
+        (
+            "As a result of the summit, an Agreement on Friendship and Cooperation for the "
+            "Development of Central Asia in the 21st Century was signed.",
+            "Agreement on Friendship and Cooperation for the Development of Central Asia in the "
+            "21st Century",
+        ),
         # years belong to a document's name
         (
             "The Heads of State adopted the Roadmap for Regional Cooperation for 2025–2027 and "
@@ -371,6 +382,8 @@ NEGATIVE_CASES = [
     # the meeting being reported on, and places where things happen
     "The Consultative Meeting of the Heads of State was held in Dushanbe.",
     "The proposal was made by President Tokayev at the Astana Forum this summer.",
+    # a head noun modifying another noun is no head
+    "China, Central Asia agree permanent secretariat (Summit Wire) - The leaders met on Friday.",
     # existing bodies acted upon, and acts dated to another year
     "Tokayev proposed to strengthen the Council of National Coordinators.",
     "Tokayev called for reforming the UN Security Council.",

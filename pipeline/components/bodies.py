@@ -113,6 +113,7 @@ _NAME_PREPS = frozenset({"of", "for", "on", "between", "among", "against", "to"}
 _NESTED_LOC_PREPS = frozenset({"in", "at", "within", "across", "with"})
 _DETS = frozenset({"the", "a", "an"})
 _YEAR_RE = re.compile(r"(19|20)\d\d")
+_ORDINAL_RE = re.compile(r"\d+(st|nd|rd|th)")
 _FIELD_NOUNS = frozenset({"field", "sphere", "area", "domain"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _PLURAL_RE = re.compile(r"[a-z]{2,}(?<![su]s)(?<!is)s$")
@@ -313,8 +314,13 @@ class _DocContext:
             if self.is_plural(tok) and not entry.plural:
                 continue
             nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
-            if nxt is not None and self.head_entry(nxt) is not None and tok.dep_ == "compound":
-                continue  # "forum participants": the head is further right
+            if (
+                nxt is not None
+                and tok.dep_ == "compound"
+                and tok.head.i > tok.i
+                and nxt.pos_ in ("NOUN", "PROPN")
+            ):
+                continue  # "forum participants", "Summit Wire": the head is further right
             cand = self.name_candidate(tok, entry, first)
             if cand is not None:
                 out.append(cand)
@@ -488,7 +494,12 @@ class _DocContext:
                 continue
             if low in _NESTED_LOC_PREPS and depth > 0 and nxt is not None and entry.document:
                 after = nxt if nxt.lower_ not in _DETS or j + 2 >= sent_end else doc[j + 2]
-                if after.pos_ == "PROPN" and not after.like_num:
+                ordinal = (  # "in the 21st Century"
+                    _ORDINAL_RE.fullmatch(after.text) is not None
+                    and after.i + 1 < sent_end
+                    and _cap(doc[after.i + 1])
+                )
+                if (after.pos_ == "PROPN" and not after.like_num) or ordinal:
                     j, prev_kind, depth = j + 1, "prep", depth + 1
                     continue
                 break
@@ -575,9 +586,10 @@ class _DocContext:
         """Return the cue covering token ``tok``, if any."""
         return self.cue_at.get(tok.i)
 
-    def climb(self, start: Token) -> tuple[list[tuple[Token, _Cue]], Token | None, Token]:
-        """Return (cues on the path, the support token ending it or None, the top of the path)."""
+    def climb(self, start: Token) -> tuple[list[tuple[Token, _Cue]], Token | None, Token | None]:
+        """Return (cues on the path, the support token ending it, the first decision cue on it)."""
         cues: list[tuple[Token, _Cue]] = []
+        commit: Token | None = None
         tok = start
         seen = {tok.i}
         support: Token | None = None
@@ -609,6 +621,8 @@ class _DocContext:
                     ):
                         cues.append((obj, noun_cue))
             cue = self.cue_for(head)
+            if cue is not None and cue.status == "commit" and commit is None:
+                commit = head
             if cue is not None and cue.status == "support":
                 support = head
                 break
@@ -639,7 +653,7 @@ class _DocContext:
                 )
             ):
                 break  # a clause with its own subject is its own report
-        return cues, support, tok
+        return cues, support, commit
 
     def dated_history(self, verb: Token, cue: _Cue) -> bool:
         """Return True when an establishing/adopting cue is dated to an earlier year ("signed ...
@@ -661,11 +675,16 @@ class _DocContext:
         """Attach cue, status, proposers and supporters to ``cand`` when a cue governs it."""
         doc = self.doc
         start = doc[cand.head]
-        cues, support, _top = self.climb(start)
+        cues, support, commit = self.climb(start)
         if not cues:
             nominal = self.nominal_cue_before(start)
             if nominal is not None:
                 cues = [nominal]
+        if not cues and commit is not None:
+            # "the leaders agreed to develop a Programme": a joint plan, proposed by all
+            cue = self.cue_for(commit)
+            if cue is not None:
+                cues = [(commit, _Cue("proposed", cue.start, cue.end))]
         if not cues or any(self.dated_history(t, c) for t, c in cues):
             return
         self.apply(cand, cues, support)
@@ -1012,7 +1031,7 @@ class _DocContext:
         for k in range(j, min(j + 6, sent_end)):
             t = doc[k]
             if t.lower_ in ("which", "whose") and t.tag_ in ("WDT", "WP$"):
-                cues, support, _top = self.climb(t)
+                cues, support, _commit = self.climb(t)
                 if cues:
                     self.apply(cand, cues, support)
                     return True
