@@ -240,6 +240,7 @@ POSITIVE = [
     ),
     ("In March, 40 companies joined.", "40 companies", 40.0, None, "count", None),
     ("Shipping volumes grew to 4.5m tonnes.", "4.5m tonnes", 4.5e6, None, "tonne", None),
+    ("The 2 presidents Tokayev and Mirziyoyev met.", "2 presidents", 2.0, None, "count", None),
     (
         "It will cost an estimated $5.5 billion to $6 billion.",
         "$5.5 billion to $6 billion",

@@ -559,6 +559,8 @@ class SummitFigures:
             )
             if t.pos_ not in _NP_INNER_POS and not joiner:
                 break
+            if t.pos_ == "PROPN" and last is not None and last.pos_ == "NOUN":
+                break  # "2 presidents Tokayev and ...": the name is not part of what is counted
             inner = True
             if t.lower_ in self.time_words or t.lower_ in self.months:
                 return None
