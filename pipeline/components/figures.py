@@ -73,7 +73,6 @@ _PERIOD_PATTERNS = [
 ]
 _PERIOD_RE = re.compile("|".join(f"(?:{p})" for p in _PERIOD_PATTERNS), re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s")
-_LABEL_POS = frozenset({"PROPN"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _NP_INNER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _UNITS_FILE = "units.jsonl"
@@ -118,6 +117,13 @@ class SummitFigures:
         small_word_max: float = 10,
         default_bare_scaled: str = "money",
     ) -> None:
+        """Load the vocabulary and compile the expressions.
+
+        ``units_file``: resource with the vocabulary; ``small_word_max``: spelled-out numbers up
+        to this value are figures only with a unit or scale; ``default_bare_scaled``: the kind of
+        a scaled amount without unit ("225 billion") when its sentence does not say it counts
+        people or things (its unit is always ``unspecified``).
+        """
         self.name = name
         self.small_word_max = small_word_max
         self.default_bare_scaled = default_bare_scaled
@@ -412,7 +418,6 @@ class SummitFigures:
         end = m.end()
         qualifier = self._qualifier(m.group("qual"))
 
-        # "from 5 percent" without a second number: "from" is not part of the figure
         if not self._plausible(doc, m, v1, v2, info, has_scale, words_only):
             return None
         if info is None:
