@@ -273,6 +273,31 @@ def test_bare_title_is_part_of_no_mention(lnlp: Language) -> None:
     assert mentions(doc) == [("Emomali Rahmon", "name", "emomali-rahmon")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        (
+            "Head of State Kassym-Jomart Tokayev arrived. The Head of State then spoke.",
+            "kassym-jomart-tokayev",
+        ),
+        (
+            "President of Uzbekistan Shavkat Mirziyoyev received President of Azerbaijan Ilham "
+            "Aliyev. The Head of State noted the growth of trade.",
+            "shavkat-mirziyoyev",
+        ),
+    ],
+)
+def test_press_service_head_of_state(lnlp: Language, text: str, kb_id: str) -> None:
+    doc = run(lnlp, text, "2024-05-01")
+    last = mentions(doc)[-1]
+    assert last == ("Head of State", "role", kb_id)
+
+
+def test_head_of_state_without_the_is_nobody(lnlp: Language) -> None:
+    doc = run(lnlp, "Ilham Aliyev came. Each head of state spoke.", "2024-05-01")
+    assert [m[1] for m in mentions(doc)] == ["name"]
+
+
 # --- namesakes ---------------------------------------------------------------------------------
 
 

@@ -41,6 +41,7 @@ the base model.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -369,8 +370,6 @@ def _slug(text: str) -> str:
 
 def parse_jsonl(text: str, model: type[Any], source: str) -> list[Any]:
     """Return the validated records of JSONL ``text`` (``//`` comments and blanks skipped)."""
-    import json
-
     out = []
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("//"):
@@ -923,7 +922,10 @@ class SummitLeaders:
         if "home" in role.kinds:
             if pid is not None:
                 ctx.home = ctx.home or pid
-            return pid or ctx.home
+                return pid
+            if role.start == 0 or doc[role.start - 1].lower_ != "the":
+                return None  # "each head of state", "a head of state": nobody in particular
+            return ctx.home or self._head_of_state_before(doc, role, ctx)
         if pid is not None or role.temporal:
             return pid  # "former President of X" alone cannot be dated
         if "first_president" in role.kinds:
@@ -947,6 +949,20 @@ class SummitLeaders:
         ):
             i += 1
         return i
+
+    def _head_of_state_before(self, doc: Doc, role: RoleHit, ctx: _DocContext) -> str | None:
+        """Return who a bare "Head of State" is: the press-service style capitalised title means
+        the first head of state named in the text, lower-case the latest one named before it."""
+        heads = [
+            m
+            for m in sorted(ctx.mentions, key=lambda m: m.start)
+            if m.start < role.start
+            and m.pid in self.people
+            and any(o.kind == "state" and o.held_on(ctx.day) for o in self.people[m.pid].offices)
+        ]
+        if not heads:
+            return None
+        return heads[0].pid if doc[role.start].text[:1].isupper() else heads[-1].pid
 
     def _named_holders(self, role: RoleHit, mentions: list[Mention]) -> list[str]:
         out: list[str] = []
