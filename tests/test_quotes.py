@@ -224,6 +224,16 @@ CLASSIFY_CASES = [
         [],
     ),
     (
+        "Mirziyoyev described the talks as “frank and productive”.",
+        ["frank and productive"],
+        [],
+    ),
+    (
+        'The leaders adopted the “Samarkand Declaration” and the roadmap "Central Asia 2030".',
+        [],
+        [("Samarkand Declaration", "NAME"), ("Central Asia 2030", "NAME")],
+    ),
+    (
         "“We do not come to extract. We come to invest,” the commissioner told the leaders.",
         ["We do not come to extract. We come to invest,"],
         [],
@@ -310,6 +320,34 @@ ATTRIBUTION_CASES = [
         "byline",
     ),
     (
+        "“We are ready to cooperate,” — said Kassym-Jomart Tokayev.",
+        "We are ready to cooperate,",
+        "Kassym-Jomart Tokayev",
+        "said",
+        "cue_subject",
+    ),
+    (
+        "Speaking at the summit, Shavkat Mirziyoyev noted: «Central Asia must speak as one.»",
+        "Central Asia must speak as one.",
+        "Shavkat Mirziyoyev",
+        "noted",
+        "cue_subject",
+    ),
+    (
+        "The Kazakh leader was quoted as saying: “Our doors are open to investors.”",
+        "Our doors are open to investors.",
+        "The Kazakh leader",
+        "saying",
+        "cue_subject",
+    ),
+    (
+        "Rahmon warned that the Taliban “cannot be trusted with water”, adding that it matters.",
+        "cannot be trusted with water",
+        "Rahmon",
+        "warned",
+        "clause_subject",
+    ),
+    (
         "Hungarian Prime Minister Viktor Orban: “Hungary is the bridge between two worlds.”",
         "Hungary is the bridge between two worlds.",
         "Viktor Orban",
@@ -348,6 +386,24 @@ def test_follow_up_quote_in_paragraph_continues_the_speaker(quotes_nlp: Language
     first, second = _quotes(doc)
     assert second["speaker_text"] == first["speaker_text"] == "Tokayev"
     assert second["attribution"] == "continuation"
+
+
+def test_quote_over_paragraphs_keeps_its_speaker(quotes_nlp: Language) -> None:
+    text = 'Tokayev told the forum: "We will build a railway.\n\n"It will link the sea with China."'
+    first, second = _quotes(quotes_nlp(text))
+    assert (first["speaker_text"], first["attribution"]) == ("Tokayev", "cue_subject")
+    assert (second["speaker_text"], second["attribution"]) == ("Tokayev", "continuation")
+    assert text[first["start"] : first["end"]] == "We will build a railway."
+
+
+def test_narration_between_quotes_stops_the_continuation(quotes_nlp: Language) -> None:
+    text = (
+        "“Trade must grow,” Tokayev said. The delegations then moved to the next item of a long "
+        "agenda. “The weather in the mountains was unusually warm this year.”"
+    )
+    first, second = _quotes(quotes_nlp(text))
+    assert first["speaker_text"] == "Tokayev"
+    assert second["speaker"] is None
 
 
 def test_non_leader_surname_gets_the_full_name(quotes_nlp: Language) -> None:

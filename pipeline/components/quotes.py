@@ -690,7 +690,8 @@ class _Context:
         if not roots:
             return False
         tok = doc[roots[0]].head
-        for hops in range(6):
+        hops = 0  # content words between the quote and the cue ("as", "for" do not count)
+        for _ in range(6):
             if self.in_quote[tok.i] and tok.i not in inside:
                 return False
             if tok.i in self.verb_cue:
@@ -710,6 +711,7 @@ class _Context:
                     return True
             if tok.head.i == tok.i:
                 return False
+            hops += tok.pos_ != "ADP"
             tok = tok.head
         return False
 
@@ -955,11 +957,14 @@ class _Context:
             s, e = head.i, head.i + 1
         elif head.lower_ in self.c.title_words:
             # "Minister of Foreign Affairs Murat Nurtleu": the name closes the title phrase.
-            # A country is not a person's name: "the leader of Tajikistan".
+            # The name follows the title; a country is not a person's name ("the Kazakh
+            # leader", "the leader of Tajikistan").
             names = [
                 t.i
                 for t in span
-                if self.is_name_word(t) and t.ent_type_ not in ("GPE", "NORP", "LOC")
+                if t.i > head.i
+                and self.is_name_word(t)
+                and t.ent_type_ not in ("GPE", "NORP", "LOC")
             ]
             if not names:
                 return None
