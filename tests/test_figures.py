@@ -268,6 +268,15 @@ POSITIVE = [
         # a unit on the first number means "to" starts a new figure, not a range
         ("Trade will grow 1.5 times to 5 billion dollars.", ["1.5 times", "5 billion dollars"]),
         ("Trade rose 15% to $5 billion.", ["15%", "$5 billion"]),
+        # a year before "to" is the end of a period, not the start of a range
+        (
+            "Exports rose from USD 5.5 billion in 2016 to USD 13.5 billion in 2022.",
+            ["USD 5.5 billion", "USD 13.5 billion"],
+        ),
+        (
+            "More than a dozen agreements aim at doubling trade.",
+            ["More than a dozen agreements", "doubling"],
+        ),
         ("It pledged 26 billion yuan (about $3.7 billion).", ["26 billion yuan", "$3.7 billion"]),
     ],
 )

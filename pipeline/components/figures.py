@@ -242,7 +242,8 @@ class SummitFigures:
             + one.replace("@", "1")
             # "to" joins a range only after "from" or when the first number has no unit of its own:
             # "1.5 times to 5 billion dollars" is a multiplier and an amount, not a range
-            + r"(?:(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|(?(u1)(?(frm)\s+to\s+|(?!))|\s+to\s+))))"
+            # a bare year never starts a range: "from USD 5.5 billion in 2016 to USD 13.5 billion"
+            + r"(?:(?<!(?:1[89]|20)\d\d)(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|(?(u1)(?(frm)\s+to\s+|(?!))|\s+to\s+))))"
             + one.replace("@", "2")
             # "from"/"between" belong to a range only: without a second number, match without them
             + r")?(?(btw)(?(n2)|(?!))|)(?(frm)(?(n2)|(?!))|)"
