@@ -416,6 +416,8 @@ def test_surname_anchored_by_a_title_carries_on(lnlp: Language) -> None:
         "The presidents of Kyrgyzstan, Tajikistan and Uzbekistan attended.",
         "The Vice President of Kazakhstan spoke; the former President of Kyrgyzstan came.",
         "Press Secretary of the President of Kazakhstan Berik Uali briefed journalists.",
+        "Press Secretary of the President Ruslan Zheldibay briefed journalists.",
+        "Adviser to the President Ruslan Zheldibay briefed journalists.",
         "Students of Nazarbayev University and the Heydar Aliyev Foundation took part.",
         "The head of the Uzbek delegation spoke and Uzbekistan will head the council.",
         "The Yavan hydroelectric power station and the Joint Response system were discussed.",

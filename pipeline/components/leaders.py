@@ -811,11 +811,11 @@ class SummitLeaders:
         return any(fold(t.text) in self.blockers for t in doc[max(0, start - 2) : start])
 
     def _dependent(self, doc: Doc, start: int) -> bool:
-        """Return True for "Press Service / Adviser of the President of X": not the president."""
+        """Return True for "Press Service of / Adviser to the President": not the president."""
         i = start - 1
         if i >= 0 and doc[i].lower_ == "the":
             i -= 1
-        return i >= 1 and doc[i].lower_ == "of" and fold(doc[i - 1].text) in self.dependents
+        return i >= 1 and doc[i].lower_ in {"of", "to"} and fold(doc[i - 1].text) in self.dependents
 
     def _temporal(self, doc: Doc, start: int) -> bool:
         """Return True when "former", "then", "late" ... qualifies the role at ``start``."""
@@ -989,6 +989,8 @@ class SummitLeaders:
                 continue
             if self._blocked(doc, hit.start) or self._temporal(doc, hit.start):
                 continue
+            if self._dependent(doc, hit.start):
+                continue  # "Press Secretary of the President Ruslan Zheldibay"
             if not _capitalised(doc[hit.start]) or hit.end in starts:
                 continue
             out.append(
