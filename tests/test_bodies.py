@@ -382,6 +382,8 @@ NEGATIVE_CASES = [
     # the meeting being reported on, and places where things happen
     "The Consultative Meeting of the Heads of State was held in Dushanbe.",
     "The proposal was made by President Tokayev at the Astana Forum this summer.",
+    # the act is about another noun the body only qualifies
+    "Tokayev announced the results of the Astana International Forum.",
     # a head noun modifying another noun is no head
     "China, Central Asia agree permanent secretariat (Summit Wire) - The leaders met on Friday.",
     # existing bodies acted upon, and acts dated to another year

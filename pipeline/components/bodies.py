@@ -621,6 +621,13 @@ class _DocContext:
                     ):
                         cues.append((obj, noun_cue))
             cue = self.cue_for(head)
+            if (
+                cue is None
+                and head.pos_ in ("NOUN", "PROPN")
+                and dep not in ("appos", "dep", "conj")
+                and self.head_entry(head) is None
+            ):
+                break  # "announced the results of the Forum": the act is about another noun
             if cue is not None and cue.status == "commit" and commit is None:
                 commit = head
             if cue is not None and cue.status == "support":
