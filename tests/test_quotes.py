@@ -135,6 +135,9 @@ PAIRING_CASES = [
         ],
     ),
     ("No marks at all.", []),
+    ("He said “we agree.\" Then he left.", ["we agree."]),
+    ("In the '90s he said 'never' twice.", ["never"]),
+    ("Sie sagte: ”Ja” und ging.", ["Ja"]),
     ("“”", [""]),
 ]
 

@@ -70,8 +70,8 @@ class QuoteCue(BaseModel):
 
 # Opening mark -> the marks that may close it.
 _CLOSERS: dict[str, str] = {
-    "“": "”“",
-    "„": "“”",
+    "“": "”“\"",  # a straight closer after a curly opener: careless but common
+    "„": "“”\"",
     "‚": "‘’",
     "«": "»",
     "»": "«",
@@ -89,7 +89,7 @@ MARK_CHARS = frozenset("“”„‚«»‹›\"'‘’「」『』")
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]")
 _OPEN_CONTEXT = frozenset("([{<—–-/") | MARK_CHARS
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>…—–-/") | MARK_CHARS
-_CONTRACTION = re.compile(r"(?:s|ll|re|ve|d|m|t)(?![^\W\d_])", re.IGNORECASE)
+_CONTRACTION = re.compile(r"(?:s|ll|re|ve|d|m|t|\d\ds?)(?![^\W_])", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _LINE = re.compile(r"\n")
 
