@@ -4,14 +4,19 @@ What it finds (``doc.spans["leaders"]``, ``label_`` = mention kind, ``kb_id_`` =
 
 - ``name``: a full name from the office-holder base (``resources/officeholders.jsonl``), in any
   of its generated variants: given x surname forms, transliterations, diacritics folded, and
-  hyphens/dashes/spaces between name parts ignored ("Kasym – Jomart Tokayev" = "Kassym-Jomart").
+  hyphens/dashes/spaces between name parts ignored ("Kasym – Jomart Tokayev" = "Kassym-Jomart");
+  patronymics are skipped ("Vladimir Vladimirovich Putin"); initials count as a name ("Sh.
+  Mirziyoyev", "S.Berdimuhamedov") and pick the namesake. A multi-word PERSON entity or a titled
+  name within a small edit distance of a base name (rapidfuzz ratio >= ``fuzzy_cutoff``) links too.
 - ``surname``: a surname alone ("Tokayev", "President Mirziyoyev"). Namesakes are kept apart: a
-  surname goes to the person of that surname mentioned by full name nearest before it (else after
-  it), else to the one holding an office on the document date.
+  surname goes to the person of that surname named nearest before it (else after it), else to the
+  one holding an office on the document date. Surnames flagged ``ambiguous_surname`` (Lee, Sharif)
+  need a title or an earlier mention.
 - ``role``: a title that stands for an office holder: "President of Kyrgyzstan", "leader of
   Tajikistan", "Kyrgyz leader", "Chinese President", "Kazakhstan's President", "President of the
-  Kyrgyz Republic", "UN Secretary General", "President of the European Commission". The span is
-  the role phrase without its determiner ("the") and without a following name.
+  Kyrgyz Republic", "UN Secretary General", "President of the European Commission", and the
+  press-service "Head of State". The span is the role phrase without its determiner ("the") and
+  without a following name.
 
 Decision on "the President of Uzbekistan Shavkat Mirziyoyev": two mentions, a ``role`` span for
 "President of Uzbekistan" and a ``name`` span for "Shavkat Mirziyoyev", both with the same kb id
@@ -22,20 +27,23 @@ the quotes component, which reads this span group.
 Role-only mentions are resolved to whoever held the office on the document date: the first full
 date in the text ("14 September 2023", "September 14, 2023", "2023-09-14", "14.09.2023"), else
 ``doc._.summit_date`` (front matter / ``--date``), else today's date; with no date at all, a holder
-of the office who is named elsewhere in the text is preferred over today's holder.
+of the office who is named elsewhere in the text is preferred over today's holder. A role dated
+away from the text ("former President of X", "Kazakhstan's then president") is a mention only
+when the person's name stands next to it.
 
 A leader missing from the base is still found when the text gives a head-of-state/government or
 organisation-head title right before the name ("Prime Minister Irakli Kobakhidze", "President of
 Georgia Salome Zourabichvili") or as an apposition after it ("X, the President of Georgia"):
-kb id ``x-<slug>``, ``in_kb`` false. A person with no such title who is not in the base (scholars,
-ministers, envoys, heads of UN offices) is not a leader. Generic plurals ("the leaders of the
-Central Asian states", "the heads of state") are not mentions; coordinated plurals naming countries
-("the heads of Turkmenistan and Kyrgyzstan") are, one per country.
+kb id ``x-<slug>``, ``in_kb`` false; later bare uses of that surname are mentions too. A person
+with no such title who is not in the base (scholars, ministers, envoys, heads of UN offices, a
+president's aides) is not a leader, and a base person named with a minister's or envoy's title
+is not one on that date either. Plurals ("the leaders of the Central Asian states", "the heads of
+state", "the presidents of Kyrgyzstan and Tajikistan") are group references, not mentions.
 
 Matching is a dictionary lookup over normalised token keys (case and diacritics folded, dash tokens
-skipped), built once in ``__init__``: spaCy's PhraseMatcher cannot skip the dash tokens that break
-names apart, and one pass of O(tokens x longest entry) lookups keeps the cost to a few percent of
-the base model.
+skipped), built once in ``__init__`` with a prefix set so that most tokens cost one lookup:
+spaCy's PhraseMatcher cannot skip the dash tokens that break names apart. The whole component
+costs about 2-3 % of en_core_web_sm's time on a 4000-word text.
 """
 
 from __future__ import annotations
