@@ -58,6 +58,7 @@ def words() -> WordNumberParser:
         ("10.5", 10.5),
         ("1,200,300.25", 1200300.25),
         ("10,5", 10.5),  # decimal comma
+        ("1.200.000", 1200000.0),  # dots as thousands separators
         ("45", 45.0),
     ],
 )
@@ -152,6 +153,7 @@ POSITIVE = [
     ),
     ("They launched a dozen projects.", "a dozen projects", 12.0, None, "count", None),
     ("There are 5,000 training places.", "5,000 training places", 5000.0, None, "count", None),
+    ("The fund holds 1.200.000 euros.", "1.200.000 euros", 1.2e6, None, "EUR", None),
     ("The sides signed twelve documents.", "twelve documents", 12.0, None, "count", None),
     # multipliers
     ("Trade increased 2.5 times.", "2.5 times", 2.5, None, "times", None),

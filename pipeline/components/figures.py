@@ -223,7 +223,12 @@ class SummitFigures:
             rf"(?:{word_atom})(?:(?:\s+|-)(?:and\s+)?(?:{word_atom}))*"
             rf"(?:\s+and\s+an?\s+(?:half|quarter)(?![^\W\d_]))?"
         )
-        digits = r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
+        digits = (
+            r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"  # 1,200,000.5
+            r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.200.000 (dots as separators)
+            r"|\d{1,3},\d{1,2}(?![\d,])"  # 10,5 (decimal comma)
+            r"|\d+(?:\.\d+)?"
+        )
         number = rf"(?:{digits}|{word_num})"
         prefix = f"(?:{_alternation(ci_prefix, False)}|{_alternation(cs_prefix, True)})"
         suffix = f"(?:{_alternation(ci_suffix, False)}|{_alternation(cs_suffix, True)})"

@@ -62,11 +62,14 @@ def parse_digits(text: str) -> float:
     """Return the value of a digit string such as ``1,200``, ``10.5`` or ``10,5`` (decimal comma).
 
     A comma followed by exactly three digits is a thousands separator; any other single comma
-    (``10,5``) is a decimal comma, as written in Russian- and German-style texts.
+    (``10,5``) is a decimal comma, as written in Russian- and German-style texts; two or more
+    dot groups (``1.200.000``) are thousands separators.
     """
     s = text.strip()
     if re.fullmatch(r"\d+,\d{1,2}", s):
         s = s.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):
+        s = s.replace(".", "")  # 1.200.000: two or more dot groups cannot be a decimal
     s = _SEPARATORS.sub("", s)
     try:
         return float(s)
