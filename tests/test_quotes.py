@@ -135,7 +135,7 @@ PAIRING_CASES = [
         ],
     ),
     ("No marks at all.", []),
-    ("He said “we agree.\" Then he left.", ["we agree."]),
+    ('He said “we agree." Then he left.', ["we agree."]),
     ("In the '90s he said 'never' twice.", ["never"]),
     ("Sie sagte: ”Ja” und ging.", ["Ja"]),
     ("“”", [""]),

@@ -70,8 +70,8 @@ class QuoteCue(BaseModel):
 
 # Opening mark -> the marks that may close it.
 _CLOSERS: dict[str, str] = {
-    "“": "”“\"",  # a straight closer after a curly opener: careless but common
-    "„": "“”\"",
+    "“": '”“"',  # a straight closer after a curly opener: careless but common
+    "„": '“”"',
     "‚": "‘’",
     "«": "»",
     "»": "«",
