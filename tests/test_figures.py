@@ -177,6 +177,22 @@ POSITIVE = [
     ("The new road is 1,200 km long.", "1,200 km", 1200.0, None, "km", None),
     ("The plant will produce 5 GW of power.", "5 GW", 5.0, None, "GW", None),
     (
+        "The Amu Darya carries 78 cubic kilometres of water.",
+        "78 cubic kilometres",
+        78.0,
+        None,
+        "cubic_kilometre",
+        None,
+    ),
+    (
+        "They built 3 million square meters of housing.",
+        "3 million square meters",
+        3e6,
+        None,
+        "square_metre",
+        None,
+    ),
+    (
         "The pipeline carries more than 40 billion cubic metres a year.",
         "more than 40 billion cubic metres",
         4e10,
