@@ -427,6 +427,7 @@ def test_surname_anchored_by_a_title_carries_on(lnlp: Language) -> None:
         "The head of Kazakhstan's delegation spoke.",
         "Karimov, a deputy minister, spoke.",
         "Foreign Minister Vladimir Norov met the press. Norov said the talks went well.",
+        "Aibek Japarov and Saida Mirziyoyeva opened the exhibition.",
     ],
 )
 def test_not_leaders(lnlp: Language, text: str) -> None:

@@ -709,15 +709,29 @@ class SummitLeaders:
             span = doc[start : ent.end]
             if len(span) < 2 or len(span.text) < 8:
                 continue
-            close = process.extractOne(
-                fold(span.text),
-                self._fuzzy_names,
-                scorer=fuzz.ratio,
-                score_cutoff=self.fuzzy_cutoff,
-            )
-            if close is not None:
-                out.append(Mention(span.start, span.end, "name", self._fuzzy_ids[close[2]]))
+            pid = self._fuzzy_person(span.text)
+            if pid is not None:
+                out.append(Mention(span.start, span.end, "name", pid))
         return out
+
+    def _fuzzy_person(self, name: str) -> str | None:
+        """Return the base person whose full name ``name`` misspells, or None.
+
+        Besides the whole-string ratio, the first and the last words must each be close: "Aibek
+        Japarov" is not "Akylbek Japarov", though the strings are.
+        """
+        folded = fold(name)
+        if len(folded) < 8 or " " not in folded:
+            return None
+        close = process.extractOne(
+            folded, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff
+        )
+        if close is None:
+            return None
+        got, want = folded.split(), str(close[0]).split()
+        if min(fuzz.ratio(got[0], want[0]), fuzz.ratio(got[-1], want[-1])) < self.fuzzy_cutoff - 5:
+            return None
+        return self._fuzzy_ids[close[2]]
 
     def _name_goes_on(self, doc: Doc, end: int) -> bool:
         """Return True when a capitalised proper noun continues the name after token ``end``."""
@@ -1059,14 +1073,11 @@ class SummitLeaders:
         ("Gurbanguly Berdymukhamedow") is that person, not a newcomer.
         """
         name = doc[i:end].text
-        close = process.extractOne(
-            fold(name), self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff
-        )
-        if close is not None and len(name) >= 8:
-            pid = self._fuzzy_ids[close[2]]
-            ctx.mentions.append(Mention(i, end, "name", pid))
+        known = self._fuzzy_person(name)
+        if known is not None:
+            ctx.mentions.append(Mention(i, end, "name", known))
             ctx.named_at[i] = ctx.mentions[-1]
-            return pid
+            return known
         pid = f"x-{_slug(name)}"
         office = None
         if role is not None and role.office is not None:
