@@ -126,6 +126,7 @@ POSITIVE = [
         None,
     ),
     ("Turnover reached 225 billion.", "225 billion", 2.25e11, None, "unspecified", None),
+    ("Trade amounted to 1 bln 200 mln dollars.", "1 bln 200 mln dollars", 1.2e9, None, "USD", None),
     # percent
     ("Trade grew by 45% in a year.", "45%", 45.0, None, "percent", None),
     ("Trade grew by 6 percent.", "6 percent", 6.0, None, "percent", None),
@@ -358,6 +359,7 @@ NEGATIVE = [
     "For details call +7 7172 74 56 12.",
     "The track is 200m long.",
     "The C5 + 1 format met in New York.",
+    "Kazakhstan ranks among the top 10 grain exporters.",
     "History and culture of Central Asia: one past and a common future.",
     "The Kazakhstan-2050 Strategy and the CASA-1000 line were discussed at COP 29.",
 ]

@@ -239,6 +239,8 @@ class SummitFigures:
         qual = _alternation(qual_forms, False)
         one = (
             rf"(?:(?P<cur@>{prefix})\s?)?(?P<n@>{number})(?P<s@>{scale})?"
+            # "1 bln 200 mln dollars": a smaller scaled part added to the first (translations)
+            rf"(?(s@)(?:\s+(?P<x@>\d{{1,3}})(?P<xs@>{scale}))?|)"
             rf"(?:[\s-]?(?P<u@>{suffix}))?"
         )
         self.figure_re = re.compile(
@@ -410,8 +412,8 @@ class SummitFigures:
             s1 = s2
         if ranged and not m.group("s2"):
             s2 = s1
-        value = v1 * s1
-        value_max = v2 * s2 if v2 is not None else None
+        value = v1 * s1 + self._extra(m, "1", s1)
+        value_max = v2 * s2 + self._extra(m, "2", s2) if v2 is not None else None
         if info is not None:
             value *= info.factor
             if value_max is not None:
@@ -443,6 +445,13 @@ class SummitFigures:
             "qualifier": qualifier,
             "kind": kind,
         }
+
+    def _extra(self, m: re.Match[str], end: str, scale: float) -> float:
+        """Return the smaller scaled part of "1 bln 200 mln" (0 when there is none)."""
+        extra, extra_scale = m.group(f"x{end}"), self._scale(m.group(f"xs{end}"))
+        if extra is None or extra_scale >= scale:
+            return 0.0
+        return float(extra) * extra_scale
 
     def _qualifier(self, raw: str | None) -> str | None:
         if not raw:
