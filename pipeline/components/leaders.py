@@ -625,7 +625,7 @@ class SummitLeaders:
                 before is not None
                 and _capitalised(before)
                 and before.is_alpha
-                and not before.is_sent_start
+                and (not before.is_sent_start or before.pos_ == "PROPN")
                 and fold(before.text) not in self.honorifics
                 and self.atoms.entries.get((fold(before.text),)) is None
             ):
@@ -1122,7 +1122,7 @@ class SummitLeaders:
                 before is not None
                 and before.is_alpha
                 and _capitalised(before)
-                and not before.is_sent_start
+                and (not before.is_sent_start or before.pos_ == "PROPN")
                 and fold(before.text) not in self.honorifics
             ):
                 continue  # another person with that surname
