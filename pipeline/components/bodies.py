@@ -204,6 +204,7 @@ class SummitBodies:
             ctx.link(cand)
         ctx.link_fallbacks(candidates)
         ctx.resolve_pronoun_objects(candidates)
+        ctx.support_statements(candidates)
         spans = ctx.merge(candidates)
         doc.spans[BODIES_GROUP] = spans
         return doc
@@ -413,7 +414,7 @@ class _DocContext:
             if k < i and (_cap(doc[k]) or not title) and doc[k].lower_ not in _DETS and word_ok:
                 left, i = k, k - 1
                 continue
-            if t.lower_ == "and" and left == i + 1 and i - 1 >= sent_start:
+            if t.lower_ in ("and", "plus", "&") and left == i + 1 and i - 1 >= sent_start:
                 before = doc[i - 1]
                 ok = _cap(before) if title else before.pos_ in ("ADJ", "NOUN", "PROPN")
                 if ok:
@@ -508,7 +509,7 @@ class _DocContext:
                     j, prev_kind = j + 1, "det"
                     continue
                 break
-            if low in ("and", "or", "&") or (low == "," and title):
+            if low in ("and", "or", "&", "plus") or (low == "," and title):
                 if nxt is None or prev_kind not in ("content", "head", "verb"):
                     break
                 if low == ",":
@@ -601,10 +602,11 @@ class _DocContext:
             dep = tok.dep_
             if dep not in _UP_DEPS:
                 break
-            if dep == "prep" and tok.lower_ not in _PASS_PREPS:
-                break
-            if dep == "prep" and head.pos_ in ("VERB", "AUX") and tok.i not in self.cue_at:
-                break  # "On the sidelines of the Forum, X proposed": an adjunct, not the theme
+            if dep == "prep" and tok.i not in self.cue_at:  # "call for", "come up with" pass
+                if tok.lower_ not in _PASS_PREPS:
+                    break
+                if head.pos_ in ("VERB", "AUX"):
+                    break  # "On the sidelines of the Forum, X proposed": an adjunct, not the theme
             if dep == "compound" and not tok.is_quote and tok.i > head.i:
                 break
             if dep in ("advcl", "relcl") and not any(c.lower_ == "to" for c in tok.children):
@@ -752,7 +754,8 @@ class _DocContext:
         "agreed to establish", "decided to create" report an act; "the need to create",
         "it is necessary to create" advocate one.
         """
-        if cue.end - cue.start > 1 or tok.pos_ != "VERB":
+        tok = self.doc[cue.start]  # "set up": the verb; "decision to establish": a noun
+        if tok.pos_ != "VERB" or self.c.cue_status.get(tok.lemma_.lower()) == "commit":
             return False
         if not (
             tok.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
@@ -791,8 +794,10 @@ class _DocContext:
             cue = self.cue_for(t)
             if cue is not None and cue.status == "proposed" and t.pos_ in ("VERB", "NOUN"):
                 return doc[cue.start], cue
-            if t.text in (";", ":") or t.lower_ in ("which", "who", "while", "whereas"):
+            if t.text in (";", ":") or t.lower_ in ("which", "who", "while", "whereas", "that"):
                 return None
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i:
+                return None  # "announced that Japan would launch X": a clause of its own
             if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("aux", "auxpass"):
                 return None
         return None
@@ -1091,6 +1096,59 @@ class _DocContext:
                 target.status = cue.status
                 span = doc[cue.start : cue.end]
                 target.cue = (span.start_char, span.end_char)
+
+    def support_statements(self, cands: list[_Candidate]) -> None:
+        """Add supporters from a later statement about the proposal.
+
+        "These initiatives were supported by Kyrgyzstan" (the proposals of the sentence before)
+        and "welcomed the Turkmen initiative on the forum" (the last forum proposed).
+        """
+        doc = self.doc
+        proposed = sorted(
+            (c for c in cands if c.linked and c.status == "proposed"), key=lambda c: c.start_char
+        )
+        if not proposed:
+            return
+        for t in doc:
+            cue = self.cue_for(t)
+            if cue is None or cue.status != "support" or t.pos_ != "VERB":
+                continue
+            themes = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            theme_cue = self.cue_for(themes[0]) if themes else None
+            if theme_cue is None or theme_cue.status not in ("proposed", "light"):
+                continue
+            theme = themes[0]
+            agents = self.support_agents(t)
+            node = t
+            for _ in range(4):
+                # "X suggested ... and welcomed ...", "Putin said Moscow supported the idea"
+                if agents or node.dep_ not in ("conj", "ccomp", "xcomp"):
+                    break
+                node = node.head
+                agents = self.support_agents(node)
+            if not agents:
+                continue
+            targets: list[_Candidate] = []
+            about = [
+                o
+                for p in [*theme.children, *t.children]  # the parser may hang "on X" on the verb
+                if p.dep_ == "prep" and p.lower_ in ("on", "about", "of", "for")
+                for o in p.children
+                if o.dep_ == "pobj" and self.head_entry(o) is not None
+            ]
+            before = [c for c in proposed if c.end_char <= t.idx]
+            if about:
+                found = self.head_entry(about[0])
+                kind = found[0].kind if found else None
+                targets = [c for c in before if c.kind == kind][-1:]
+            elif any(c.lower_ in ("this", "these", "the", "such") for c in theme.children):
+                here = [c for c in before if c.sent_start == self.ss[t.i]]
+                prev = [c for c in before if c.sent_start == self._prev_sent_start(t)]
+                targets = here or prev
+            for cand in targets:
+                for name in agents:
+                    if name not in cand.supporters and name not in cand.proposers:
+                        cand.supporters.append(name)
 
     def _prev_sent_start(self, tok: Token) -> int:
         s = self.ss[tok.i]
