@@ -375,6 +375,11 @@ def test_numbered_list_markers_are_not_figures(nlp: Language) -> None:
     assert [f["text"] for f in figures(nlp, text)] == ["3 new checkpoints"]
 
 
+def test_inline_list_markers_are_not_figures(nlp: Language) -> None:
+    text = "They met in Astana. 2. The leaders signed 12 documents. 3. They agreed to meet again."
+    assert [f["text"] for f in figures(nlp, text)] == ["12 documents"]
+
+
 def test_number_inside_quoted_title_is_not_a_figure(nlp: Language) -> None:
     text = 'They created a media platform "History of Central Asia: 30 centuries" last year.'
     assert all("30" not in f["text"] for f in figures(nlp, text))

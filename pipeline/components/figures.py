@@ -531,6 +531,9 @@ class SummitFigures:
             line_start = text.rfind("\n", 0, m.start()) + 1
             if not text[line_start : m.start()].strip() and re.match(r"[.)]\s", after):
                 return False
+            # ... or after a sentence end when paragraphs were joined: "... alone. 3. The Heads"
+            if before.rstrip()[-1:] in (".", ";", ":") and re.match(r"[.)]\s+[A-Z]", after):
+                return False
         if words_only and not has_scale and info is None:
             if m.group("n1").strip().lower() in ("one", "a", "an") and v2 is None:
                 return False  # "one example", "one of the", the pronoun "one"
