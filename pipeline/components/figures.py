@@ -2,7 +2,7 @@
 
 How it works
 - One regular expression, compiled once from the vocabulary in ``resources/units.jsonl``, runs over
-  ``doc.text`` (not over tokens: spaCy splits "$400", "1.6%", "5-6" and "1.5-fold" but keeps
+  ``doc.text`` near anchors (digits, currency signs, number words) (not over tokens: spaCy splits "$400", "1.6%", "5-6" and "1.5-fold" but keeps
   "3–4", "10bn" and "KZT500bn" whole, so character-level matching is the robust level). It reads
   ``[qualifier] [from|between] [currency] NUMBER [scale] [unit] [(-|–|to|and) [currency] NUMBER
   [scale]] [unit]``, with numbers in digits (``1,200``, ``10.5``) or words (``seventy``,
@@ -13,11 +13,13 @@ How it works
   marker or a label ("Article 5", "C5+1"), and the context fields.
 
 Kinds and units: money (ISO 4217 code; ``unspecified`` when the text names no currency — never
-guessed), percent (``percent``), multiplier (``times``), quantity (SI-style symbol: km, t, GW, m3),
-count (``count``). A range has ``value`` and ``value_max``; a scale word written once applies to
-both ends ("from 5.5 to 13.5 billion"), and so does a currency or unit written once.
+guessed), percent (``percent``), multiplier (``times``), quantity (as the corpus gold writes
+them: ``km``, ``GW``, ``kWh`` where texts use the symbol; ``tonne``, ``cubic_metre``,
+``hectare`` where they use the word), count (``count``). A range has ``value`` and
+``value_max``; a scale word written once applies to both ends ("from 5.5 to 13.5 billion"), and
+so does a currency or unit written once.
 
-Span convention (follows the reference gold of the seed article)
+Span convention (follows the reference gold of the seed article and the corpus gold)
 - The span is the number with its currency, scale and unit: "$400 billion", "45%", "5-6 percent",
   "2.5 times". A range includes its "from"/"between": "from 5.5 to 13.5 billion".
 - A count includes the counted noun phrase that directly follows it ("78 units",
@@ -31,10 +33,10 @@ Span convention (follows the reference gold of the seed article)
   "$400 billion", "about 12 percent" gives "12 percent"). Which is which is data:
   ``in_span`` on the qualifier lines of units.jsonl.
 
-Not figures: years (a four-digit 1000–2100 without unit or scale), dates (next to a month),
+Not figures: years (a four-digit 1800–2100 without unit or scale), dates (next to a month),
 durations ("30 years"), clock times, ordinals ("fifth", "5th"), number-noun compounds
 ("five-party", "10-year"), list markers, labels and names ("Article 5", "C5+1", "G20",
-"Central Asia – 2040"), numbers inside quoted titles (the quotes component's ``quoted_names``),
+"Central Asia – 2040", "C5 + 1", "top 10"), phone numbers, numbers inside quoted titles (the quotes component's ``quoted_names``),
 the bare word "one" ("one example", "one of the", the pronoun), and small numbers spelled out
 without scale or unit ("the five states", "two declarations": a set of participants or
 documents, not a statistic; ``small_word_max`` in the config, default 10).
