@@ -2,8 +2,9 @@
 
 How it works
 - One regular expression, compiled once from the vocabulary in ``resources/units.jsonl``, runs over
-  ``doc.text`` near anchors (digits, currency signs, number words) (not over tokens: spaCy splits "$400", "1.6%", "5-6" and "1.5-fold" but keeps
-  "3–4", "10bn" and "KZT500bn" whole, so character-level matching is the robust level). It reads
+  ``doc.text`` near anchors (digits, currency signs, number words) — not over tokens: spaCy
+  splits "$400", "1.6%", "5-6" and "1.5-fold" but keeps "3–4", "10bn" and "KZT500bn" whole, so
+  character-level matching is the robust level. It reads
   ``[qualifier] [from|between] [currency] NUMBER [scale] [unit] [(-|–|to|and) [currency] NUMBER
   [scale]] [unit]``, with numbers in digits (``1,200``, ``10.5``) or words (``seventy``,
   ``one and a half``, ``a dozen``). A second expression finds multiplier words (twice, doubled,
@@ -36,10 +37,11 @@ Span convention (follows the reference gold of the seed article and the corpus g
 Not figures: years (a four-digit 1800–2100 without unit or scale), dates (next to a month),
 durations ("30 years"), clock times, ordinals ("fifth", "5th"), number-noun compounds
 ("five-party", "10-year"), list markers, labels and names ("Article 5", "C5+1", "G20",
-"Central Asia – 2040", "C5 + 1", "top 10"), phone numbers, numbers inside quoted titles (the quotes component's ``quoted_names``),
-the bare word "one" ("one example", "one of the", the pronoun), and small numbers spelled out
-without scale or unit ("the five states", "two declarations": a set of participants or
-documents, not a statistic; ``small_word_max`` in the config, default 10).
+"Central Asia – 2040", "C5 + 1", "top 10"), phone numbers, numbers inside quoted titles (the
+quotes component's ``quoted_names``), the bare word "one" ("one example", "one of the", the
+pronoun), and small numbers spelled out without scale or unit ("the five states", "two
+declarations": a set of participants or documents, not a statistic; ``small_word_max`` in the
+config, default 10).
 """
 
 from __future__ import annotations
@@ -252,7 +254,8 @@ class SummitFigures:
             # "to" joins a range only after "from" or when the first number has no unit of its own:
             # "1.5 times to 5 billion dollars" is a multiplier and an amount, not a range
             # a bare year never starts a range: "from USD 5.5 billion in 2016 to USD 13.5 billion"
-            + r"(?:(?<!(?:1[89]|20)\d\d)(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|(?(u1)(?(frm)\s+to\s+|(?!))|\s+to\s+))))"
+            + r"(?:(?<!(?:1[89]|20)\d\d)(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|"
+            + r"(?(u1)(?(frm)\s+to\s+|(?!))|\s+to\s+))))"
             + one.replace("@", "2")
             # "from"/"between" belong to a range only: without a second number, match without them
             + r")?(?(btw)(?(n2)|(?!))|)(?(frm)(?(n2)|(?!))|)"
@@ -260,7 +263,8 @@ class SummitFigures:
             re.IGNORECASE,
         )
         self.multiplier_re = re.compile(
-            rf"(?:(?P<qual>{qual})\s+)?(?<![\w-])(?P<mw>{_alternation(mult_forms, False)})(?![\w-])",
+            rf"(?:(?P<qual>{qual})\s+)?"
+            rf"(?<![\w-])(?P<mw>{_alternation(mult_forms, False)})(?![\w-])",
             re.IGNORECASE,
         )
         self.anchor_words = frozenset(self.words.words())
