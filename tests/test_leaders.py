@@ -7,6 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+import spacy
 from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -116,6 +117,25 @@ def test_initials_pick_the_person(lnlp: Language, text: str, surface: str, kb_id
 def test_initial_of_someone_else_is_not_the_leader(lnlp: Language) -> None:
     doc = run(lnlp, "J. Karimov, a deputy minister, spoke.", "2023-09-14")
     assert mentions(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_ids"),
+    [
+        ("Tokayev Meets Mirziyoyev In Tashkent", ["kassym-jomart-tokayev", "shavkat-mirziyoyev"]),
+        ("Putin Congratulates Japarov On Birthday", ["vladimir-putin", "sadyr-japarov"]),
+    ],
+)
+def test_headline_case(lnlp: Language, text: str, kb_ids: list[str]) -> None:
+    doc = run(lnlp, text, "2023-09-14")
+    assert [m[2] for m in mentions(doc)] == kb_ids
+
+
+def test_works_without_a_statistical_model() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("summit_leaders")
+    doc = run(nlp, "The President of Kazakhstan Kassym-Jomart Tokayev spoke. Tokayev said.")
+    assert [m[1] for m in mentions(doc)] == ["role", "name", "surname"]
 
 
 def test_broken_statistical_span_is_repaired(lnlp: Language) -> None:

@@ -625,9 +625,11 @@ class SummitLeaders:
                 before is not None
                 and _capitalised(before)
                 and before.is_alpha
+                and not before.is_stop
                 and (not before.is_sent_start or before.pos_ == "PROPN")
                 and fold(before.text) not in self.honorifics
                 and self.atoms.entries.get((fold(before.text),)) is None
+                and not _headline(before)
             ):
                 return False  # another person's given name: "Jamshid Karimov"
         return True
@@ -1122,8 +1124,10 @@ class SummitLeaders:
                 before is not None
                 and before.is_alpha
                 and _capitalised(before)
+                and not before.is_stop
                 and (not before.is_sent_start or before.pos_ == "PROPN")
                 and fold(before.text) not in self.honorifics
+                and not _headline(before)
             ):
                 continue  # another person with that surname
             ctx.mentions.append(Mention(token.i, token.i + 1, "surname", owner))
@@ -1223,6 +1227,18 @@ _NOT_NAMES = frozenset(
     {"the", "a", "an", "his", "her", "their", "this", "that", "also", "said", "noted", "and"}
     | set(_MONTHS)
 )
+
+
+def _headline(token: Token) -> bool:
+    """Return True when ``token`` sits in a title-case line ("Tokayev Meets Mirziyoyev")."""
+    doc, i = token.doc, token.i
+    start, end = i, i + 1
+    while start > 0 and i - start < 8 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and end - i < 8 and "\n" not in doc[end].text:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _written_as(tokens: Sequence[Token], forms: Sequence[str]) -> bool:
