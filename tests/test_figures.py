@@ -461,10 +461,21 @@ def test_from_disk_without_file_says_what_to_do(blank: Language, tmp_path: Path)
         SummitFigures(blank, "figures").from_disk(tmp_path)
 
 
-def test_component_from_config(blank: Language) -> None:
-    comp = SummitFigures(blank, "figures", small_word_max=0)
-    assert comp.small_word_max == 0
-    assert comp.figure_re.search("$400 billion") is not None
+def test_small_word_max_is_a_setting(nlp: Language) -> None:
+    text = "The sides adopted two declarations."
+    assert figures(nlp, text) == []
+    comp = SummitFigures(nlp, "figures", small_word_max=0)
+    doc = comp(nlp(text))
+    assert [s.text for s in doc.spans[FIGURES_GROUP]] == ["two declarations"]
+
+
+def test_factory_config_reaches_the_component(blank: Language) -> None:
+    pipe = blank.add_pipe("summit_figures", name="figures_cfg", config={"small_word_max": 3})
+    try:
+        assert isinstance(pipe, SummitFigures)
+        assert pipe.small_word_max == 3
+    finally:
+        blank.remove_pipe("figures_cfg")
 
 
 # ---- end to end against the reference gold
