@@ -403,7 +403,7 @@ class SummitLeaders:
     ) -> None:
         self.name = name
         self.fuzzy_cutoff = fuzzy_cutoff
-        self.nlp = nlp
+        self.tokenizer = nlp.tokenizer  # lexicon forms are tokenised like the documents
         self.officeholders_name = officeholders
         self.lexicon_name = lexicon
         self.today = _parse_date(today)
@@ -473,7 +473,7 @@ class SummitLeaders:
                 self.atoms.add(self._key(form), Entry("org_title", str(index)))
 
     def _texts(self, text: str) -> tuple[str, ...]:
-        return tuple(t.text for t in self.nlp.tokenizer(text) if not _is_dash(t.text))
+        return tuple(t.text for t in self.tokenizer(text) if not _is_dash(t.text))
 
     def _key(self, text: str) -> tuple[str, ...]:
         return tuple(fold(t) for t in self._texts(text))
@@ -1301,7 +1301,12 @@ def _variants(text: str) -> set[str]:
 
 @Language.factory(
     "summit_leaders",
-    assigns=["doc.spans", "doc._.summit_leaders", "doc._.summit_doc_date"],
+    assigns=[
+        "doc.spans",
+        "doc._.summit_leaders",
+        "doc._.summit_doc_date",
+        "doc._.summit_date_source",
+    ],
     default_config={
         "officeholders": "officeholders.jsonl",
         "lexicon": "leader_roles.jsonl",
