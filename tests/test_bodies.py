@@ -152,6 +152,16 @@ CUE_CASES: list[tuple[str, list[Body]]] = [
         "Prime Minister Shigeru Ishiba said.",
         [("Japan–Central Asia Centre for Disaster Risk Reduction", "proposed", ["Shigeru Ishiba"])],
     ),
+    # an act only argued for is a proposal, a reported one is not
+    (
+        "The Parties stressed the importance of the early launch of the Central Asia – EU "
+        "Critical Raw Materials Dialogue.",
+        [("Central Asia – EU Critical Raw Materials Dialogue", "proposed", [])],
+    ),
+    (
+        "The leaders welcomed the establishment of the Regional Water Council.",
+        [("Regional Water Council", "established", [])],
+    ),
     # a joint decision to draw up a document: proposed by all
     (
         "The leaders also agreed to develop a Programme of Cooperation in the Sphere of Culture.",
@@ -281,6 +291,19 @@ COORDINATION_CASES: list[tuple[str, list[Body]]] = [
         [("Dialogue on Security and Cooperation", "proposed", ["Kazakhstan", "Turkmenistan"])],
     ),
 ]
+
+
+COORDINATION_CASES.append(
+    # gapping: the second agent stands before a dash
+    (
+        "The President of Kazakhstan proposed to set up a Trans-Caspian Connectivity Centre, "
+        "and the President of Uzbekistan – a Regional Hub for Digital Innovation.",
+        [
+            ("Trans-Caspian Connectivity Centre", "proposed", ["Kassym-Jomart Tokayev"]),
+            ("Regional Hub for Digital Innovation", "proposed", ["Shavkat Mirziyoyev"]),
+        ],
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), COORDINATION_CASES)

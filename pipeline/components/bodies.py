@@ -67,7 +67,14 @@ class BodyCueEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
     cue: str
     status: Literal[
-        "proposed", "established", "adopted", "light", "commit", "support", "agent_noun"
+        "proposed",
+        "established",
+        "adopted",
+        "light",
+        "commit",
+        "advocate",
+        "support",
+        "agent_noun",
     ]
 
 
@@ -686,7 +693,7 @@ class _DocContext:
         start = doc[cand.head]
         cues, support, commit = self.climb(start)
         if not cues:
-            nominal = self.nominal_cue_before(start)
+            nominal = self.nominal_cue_before(self._char_tokens(cand)[0])
             if nominal is not None:
                 cues = [nominal]
         if not cues and commit is not None:
@@ -714,7 +721,7 @@ class _DocContext:
             if earlier is not None:
                 tok, cue = earlier
                 status = "proposed"
-        if status != "proposed" and self.unrealised(tok, cue):
+        if status != "proposed" and (self.unrealised(tok, cue) or self.advocated(tok)):
             status = "proposed"  # "stressed the need to create X": advocated, not yet created
         cand.status = status
         cand.linked = True
@@ -730,8 +737,40 @@ class _DocContext:
                 agents = [reporter]  # "Xi announced that China would set up ..."
         if agents is None and self.c.carry_over and status == "proposed":
             agents = self.carried_agents(tok)
+        gapped = self.dash_agent(cand)
+        if gapped is not None:
+            agents = [gapped]  # "X proposed A, and the President of Uzbekistan – B"
         cand.proposers = agents or []
         cand.supporters = self.supporters_of(cand, support)
+
+    def dash_agent(self, cand: _Candidate) -> str | None:
+        """Return the leader or country right before a dash that opens the name (gapping:
+        "..., while the leader of Kazakhstan – an Action Plan ..."), else None."""
+        doc = self.doc
+        i = self._char_tokens(cand)[0] - 1
+        while i >= 0 and doc[i].lower_ in _DETS:
+            i -= 1
+        if i < 1 or doc[i].text not in ("–", "—", "-") or doc[i].whitespace_ == "":
+            return None
+        before = doc[i - 1]
+        if before.i in self.leader_at:
+            return self.leader_at[before.i]
+        if before.i in self.country_at and before.tag_ != "JJ":
+            return self.country_at[before.i]
+        return None
+
+    def advocated(self, tok: Token) -> bool:
+        """Return True when an act is only advocated ("the importance of the early launch of X",
+        "the need for the creation of X")."""
+        node = tok
+        for _ in range(4):
+            if node.dep_ not in ("pobj", "prep", "dobj", "acl", "xcomp") or node.head.i == node.i:
+                return False
+            node = node.head
+            cue = self.cue_for(node)
+            if cue is not None and cue.status == "advocate":
+                return True
+        return False
 
     def reported_by_leader(self, tok: Token, country: str) -> str | None:
         """Return the leader of ``country`` whose reporting clause contains cue ``tok``, or None."""
@@ -802,12 +841,13 @@ class _DocContext:
                 return None
         return None
 
-    def nominal_cue_before(self, head: Token) -> tuple[Token, _Cue] | None:
-        """Return a nominal cue before "of" + the body ("the adoption at the summit of X")."""
+    def nominal_cue_before(self, first: int) -> tuple[Token, _Cue] | None:
+        """Return a nominal cue before "of" + the name starting at token ``first`` ("the adoption
+        at the summit of X", "the early launch of the Central Asia – EU Dialogue")."""
         doc = self.doc
-        i = head.i - 1
-        sent_start = self.ss[head.i]
-        while i >= sent_start and (doc[i].lower_ in _DETS or _cap(doc[i]) or doc[i].text == "-"):
+        i = first - 1
+        sent_start = self.ss[first]
+        while i >= sent_start and doc[i].lower_ in _DETS:
             i -= 1
         if i < sent_start or doc[i].lower_ != "of":
             return None
