@@ -86,6 +86,7 @@ _CHUNK = re.compile(r"\S+")
 _WORD_PARTS = re.compile(r"[^\W\d_]+")
 _OPENERS = "([{\"'“‘«"
 _DIRECTIONAL = frozenset({"to", "by", "from"})
+_FREQUENCY = re.compile(r"\s+(?:a|an|per|every|each)\s+(?:year|month|week|day|decade)\b", re.I)
 _MAX_METRIC_TOKENS = 10
 
 
@@ -499,6 +500,8 @@ class SummitFigures:
         nw = next_word.group(1) if next_word else ""
         if nw.endswith(".") and nw.lower() not in self.time_words:
             nw = nw[:-1]  # "10 years." ends a sentence; "p.m." keeps its dot
+        if info is not None and info.kind == "multiplier" and _FREQUENCY.match(after):
+            return False  # "three times a year" is how often, not how much
         if info is None or info.kind not in ("money", "percent", "multiplier"):
             # a number next to a month is a date: "September 14", "1 September"
             gap_before = before[prev_word.end(1) :] if prev_word else "?"
@@ -619,9 +622,7 @@ class SummitFigures:
             return None
         if verb_only and tok.pos_ != "VERB":
             return None  # "double taxation", "triple helix"
-        if word == "twice" and re.match(
-            r"\s+(?:a|an|per|every)\s", m.string[m.end() : m.end() + 10]
-        ):
+        if word == "twice" and _FREQUENCY.match(m.string, m.end()):
             return None  # "twice a year" is a frequency
         qualifier = self._qualifier(m.group("qual"))
         return {
