@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from models.gold import GoldDocument
 from pipeline.components.bodies import (
+    BodiesInputError,
     BodyCueEntry,
     BodyHeadEntry,
     _subsequence,
@@ -547,6 +548,17 @@ def test_attributes_are_plain_values(nlp: Language) -> None:
     for value in body.values():
         assert isinstance(value, str | int | list | type(None))
     assert body["mentions"] == [[body["start"], body["end"]]]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_empty_text_gives_no_bodies(nlp: Language, text: str) -> None:
+    assert list(nlp(text).spans[BODIES_GROUP]) == []
+
+
+def test_unparsed_doc_is_refused_with_advice(nlp: Language, blank: Language) -> None:
+    doc = blank("Tokayev proposed creating a Regional Water Council.")
+    with pytest.raises(BodiesInputError, match="dependency parse"):
+        nlp.get_pipe("summit_bodies")(doc)
 
 
 # --------------------------------------------------------------------------- corpus gold

@@ -49,6 +49,10 @@ Status = Literal["proposed", "established", "adopted"]
 _STATUS_RANK = {"proposed": 0, "adopted": 1, "established": 2}
 
 
+class BodiesInputError(ValueError):
+    """The Doc given to summit_bodies lacks the annotation it needs."""
+
+
 class BodyHeadEntry(BaseModel):
     """One line of body_heads.jsonl."""
 
@@ -205,6 +209,14 @@ class SummitBodies:
     # ------------------------------------------------------------------ pipeline entry
     def __call__(self, doc: Doc) -> Doc:
         """Return ``doc`` with ``doc.spans["bodies"]`` and ``span._.summit_body`` set."""
+        if len(doc) == 0 or not any(not t.is_space for t in doc):
+            doc.spans[BODIES_GROUP] = []
+            return doc
+        if not doc.has_annotation("DEP"):
+            raise BodiesInputError(
+                "summit_bodies needs a dependency parse: add it after a pipeline with a parser "
+                "(e.g. build_nlp() or spacy.load('en_core_web_sm'))."
+            )
         ctx = _DocContext(self, doc)
         candidates = ctx.candidates()
         for cand in candidates:
