@@ -220,6 +220,14 @@ def test_broken_statistical_span_is_repaired(lnlp: Language) -> None:
             "kassym-jomart-tokayev",
         ),
         (
+            "The head of the Turkmen state spoke.",
+            "2023-09-14",
+            "head of the Turkmen state",
+            "serdar-berdimuhamedov",
+        ),
+        ("Türkiye's President spoke.", "2023-09-14", "Türkiye's President", "recep-tayyip-erdogan"),
+        ("The Hungarian PM spoke.", "2023-09-14", "Hungarian PM", "viktor-orban"),
+        (
             "The first President of Kazakhstan was honoured.",
             "2023-09-14",
             "first President of Kazakhstan",

@@ -876,6 +876,14 @@ class SummitLeaders:
                 return None  # "the head of Kazakhstan's delegation"
             if country is not None and _case_ok(doc, nxt, "country"):
                 return RoleHit(hit.start, nxt.end, country, None, kinds, role.title, temporal)
+            demonym = _first(nxt, "demonym")
+            if (  # "Head of the Kyrgyz state"
+                demonym is not None
+                and nxt.end < len(doc)
+                and doc[nxt.end].lower_ in {"state", "nation", "republic"}
+                and _case_ok(doc, nxt, "demonym")
+            ):
+                return RoleHit(hit.start, nxt.end + 1, demonym, None, kinds, role.title, temporal)
             org = _first(nxt, "org")
             if org is not None:
                 org_entry = self.orgs[int(org)]
