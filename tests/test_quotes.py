@@ -399,6 +399,13 @@ def test_quote_over_paragraphs_keeps_its_speaker(quotes_nlp: Language) -> None:
     assert text[first["start"] : first["end"]] == "We will build a railway."
 
 
+def test_cue_ending_its_sentence_is_not_a_split(quotes_nlp: Language) -> None:
+    text = "“Is the road open?” asked the driver. “It opened in May,” the guard replied."
+    first, second = _quotes(quotes_nlp(text))
+    assert first["speaker_text"] == "the driver"
+    assert (second["speaker_text"], second["attribution"]) == ("the guard", "cue_subject")
+
+
 def test_narration_between_quotes_stops_the_continuation(quotes_nlp: Language) -> None:
     text = (
         "“Trade must grow,” Tokayev said. The delegations then moved to the next item of a long "

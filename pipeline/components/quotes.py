@@ -694,7 +694,7 @@ class _Context:
         for _ in range(6):
             if self.in_quote[tok.i] and tok.i not in inside:
                 return False
-            if tok.i in self.verb_cue:
+            if tok.i in self.verb_cue and not self.sentence_between(q, self.verb_cue[tok.i]):
                 subj = self.subject(tok, q)
                 if subj is not None:
                     cue = self.verb_cue[tok.i]
@@ -734,6 +734,8 @@ class _Context:
                 cands.append((dist, 1, cue))
         cands.sort()
         for _, _side, cue in cands:
+            if self.sentence_between(q, cue):
+                continue
             subj = self.subject(doc[cue[0]], q) if self.has_dep else self.flat_subject(cue, q)
             if subj is None:
                 continue
@@ -742,6 +744,14 @@ class _Context:
             self.set_speaker(q, subj, self.np_span(doc[subj]), "cue_subject")
             return True
         return False
+
+    def sentence_between(self, q: _Quote, cue: tuple[int, int]) -> bool:
+        """True when a sentence ends between the quote and the cue (outside quotations).
+
+        "“A?” asked Holmes. “B.”": the cue belongs to A's sentence, not to B.
+        """
+        gap = range(cue[1], q.o_tok) if cue[1] <= q.o_tok else range(q.c_tok + 1, cue[0])
+        return any(self.doc[t].text in _SENT_END and not self.in_quote[t] for t in gap)
 
     def by_colon(self, q: _Quote, pre: range) -> bool:
         """President X: “…” / From President X: “…”."""
@@ -800,6 +810,9 @@ class _Context:
     # ------------------------------------------------------------------ syntax helpers
     def subject(self, verb: Token, q: _Quote) -> int | None:
         """Return the token index of the subject of ``verb`` (climbing non-finite clauses)."""
+        inverted = self.inverted_subject(verb, q)
+        if inverted is not None:
+            return inverted
         tok = verb
         for _ in range(4):
             for child in tok.children:
@@ -819,6 +832,17 @@ class _Context:
             if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
                 return None
             tok = tok.head
+        return None
+
+    def inverted_subject(self, verb: Token, q: _Quote) -> int | None:
+        """“…,” asked the driver: the parser often reads the inverted subject as an object."""
+        if verb.i <= q.c_tok or any(not self.doc[t].is_punct for t in range(q.c_tok + 1, verb.i)):
+            return None
+        if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            return None
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and not self.in_quote[child.i]:
+                return child.i
         return None
 
     def flat_subject(self, cue: tuple[int, int], q: _Quote) -> int | None:
