@@ -163,6 +163,16 @@ CUE_CASES: list[tuple[str, list[Body]]] = [
         "The leaders welcomed the establishment of the Regional Water Council.",
         [("Regional Water Council", "established", [])],
     ),
+    # the initiator of a collective act
+    (
+        "On the initiative of the President of Uzbekistan, the leaders established the Forum of "
+        "Regions of Central Asia.",
+        [("Forum of Regions of Central Asia", "established", ["Shavkat Mirziyoyev"])],
+    ),
+    (
+        "The proposal voiced by President Japarov to create a Council of Elders was welcomed.",
+        [("Council of Elders", "proposed", ["Sadyr Japarov"])],
+    ),
     # a joint decision to draw up a document: proposed by all
     (
         "The leaders also agreed to develop a Programme of Cooperation in the Sphere of Culture.",

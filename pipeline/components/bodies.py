@@ -895,6 +895,15 @@ class _DocContext:
     def agent_here(self, node: Token) -> list[str] | None:
         """Return the proposers expressed directly on ``node`` (subject, by-agent, possessor)."""
         for child in node.children:
+            # "On the initiative of Kazakhstan, the leaders established X": the initiator
+            if child.dep_ == "prep" and child.lower_ in ("on", "at", "upon"):
+                for obj in child.children:
+                    cue = self.cue_for(obj)
+                    if obj.dep_ == "pobj" and cue is not None and cue.status == "proposed":
+                        names = self.agent_here(obj)
+                        if names:
+                            return names
+        for child in node.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
@@ -910,6 +919,10 @@ class _DocContext:
             for child in node.children:
                 if child.dep_ == "poss" and self.resolve(child):
                     return self.resolve(child)
+                if child.dep_ == "acl" and child.tag_ == "VBN":  # "the proposal voiced by X"
+                    names = self.agent_here(child)
+                    if names:
+                        return names
                 if child.dep_ == "prep" and child.lower_ == "of":
                     objs = [c for c in child.children if c.dep_ == "pobj"]
                     if objs:
