@@ -131,7 +131,9 @@ class FigureRecord(_Record):
     value: float
     value_max: float | None
     unit: str = Field(description="ISO currency code, percent, times, count, SI unit, unspecified.")
-    qualifier: str | None = Field(description="about, almost, more than, up to, ... or null.")
+    qualifier: str | None = Field(
+        description="about, almost, more_than, less_than, at_least, up_to, or null."
+    )
     kind: str = Field(description="money, percent, multiplier, count, quantity.")
     metric: str | None = Field(description="What is measured, from the governing noun phrase.")
     period: str | None = Field(description="Years or year range stated in the same clause.")
