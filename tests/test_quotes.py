@@ -462,6 +462,14 @@ def test_in_his_words_resolves_the_possessive(linked_nlp: Language) -> None:
     assert q["cue"] == "in his words"
 
 
+@pytest.mark.parametrize("phrase", ["in his words", "in his own words", "according to him"])
+def test_pronoun_patterns_resolve_to_the_leader(linked_nlp: Language, phrase: str) -> None:
+    text = f"Sadyr Japarov spoke first. The region, {phrase}, “is finally at peace with itself.”"
+    (q,) = _quotes(linked_nlp(text))
+    assert q["speaker_kb_id"] == "kg-japarov"
+    assert q["cue"] in (phrase, "according to")
+
+
 def test_non_leader_speaker_keeps_the_name_as_written(linked_nlp: Language) -> None:
     doc = linked_nlp("“The talks were useful,” Anna Berg said after Japarov left.")
     (q,) = _quotes(doc)

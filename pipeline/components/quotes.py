@@ -646,8 +646,9 @@ class _Context:
                 np_end += 1
             if any(not doc[t].is_punct for t in range(np_end, pre.stop)):
                 continue  # not adjacent: a clause stands between the pattern and the quote
-            if kind == "in_words" and e - s >= 3 and doc[e - 2].lower_ in _PRONOUNS:
-                speaker = (e - 2, e - 1)
+            owner = [t for t in range(s, e) if doc[t].lower_ in _PRONOUNS]
+            if kind == "in_words" and owner:  # in his (own) words
+                speaker = (owner[0], owner[0] + 1)
             elif np_end > e:
                 speaker = (e, np_end)
             else:
