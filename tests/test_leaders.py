@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 from pathlib import Path
 
 import pytest
@@ -558,3 +559,22 @@ def test_to_disk_from_disk_round_trip(lnlp: Language, tmp_path: Path) -> None:
     for _, proc in lnlp.pipeline[:-1]:
         doc = proc(doc)
     assert mentions(copy(doc)) == [("Kyrgyz leader", "role", "sadyr-japarov")]
+
+
+def test_token_soup_never_breaks_the_interface() -> None:
+    """Fragments of titles, names, dates and dashes in any order: no error, and every mention
+    points at a person in ``doc._.summit_leaders``."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("summit_leaders")
+    pieces = (
+        "President of the Kazakhstan Kyrgyz leader Sh. K.Tokayev Tokayev – - Kassym Jomart , 's "
+        "Head State former Prime Minister UN Secretary General 14 September 2023 Serdar "
+        "Berdimuhamedov Xi May Press Service Emir Sheikh Tamim bin Hamad Al Thani von der Leyen . "
+        "Georgian Irakli Kobakhidze heads and"
+    ).split(" ") + ["\n\n"]
+    rng = random.Random(7)
+    texts = ["", "-", "President of", "Sh.", "Head of State", "the President of Kazakhstan's"]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(150)]
+    for text in texts:
+        doc = run(nlp, text, "2023-09-14")
+        assert all(s.kb_id_ in doc._.summit_leaders for s in doc.spans[LEADERS_GROUP])
