@@ -566,12 +566,13 @@ def test_token_soup_never_breaks_the_interface() -> None:
     points at a person in ``doc._.summit_leaders``."""
     nlp = spacy.blank("en")
     nlp.add_pipe("summit_leaders")
-    pieces = (
+    words = (
         "President of the Kazakhstan Kyrgyz leader Sh. K.Tokayev Tokayev – - Kassym Jomart , 's "
         "Head State former Prime Minister UN Secretary General 14 September 2023 Serdar "
         "Berdimuhamedov Xi May Press Service Emir Sheikh Tamim bin Hamad Al Thani von der Leyen . "
         "Georgian Irakli Kobakhidze heads and"
-    ).split(" ") + ["\n\n"]
+    )
+    pieces = [*words.split(), "\n\n"]
     rng = random.Random(7)
     texts = ["", "-", "President of", "Sh.", "Head of State", "the President of Kazakhstan's"]
     texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(150)]
