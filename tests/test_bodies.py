@@ -266,6 +266,14 @@ PASSIVE_AND_CARRY_CASES: list[tuple[str, list[Body]]] = [
         ],
     ),
     (
+        "Xi proposed establishing an SCO Development Bank and announced that China would set "
+        "up an SCO Centre for Energy Cooperation.",
+        [
+            ("SCO Development Bank", "proposed", ["Xi Jinping"]),
+            ("SCO Centre for Energy Cooperation", "established", ["Xi Jinping"]),
+        ],
+    ),
+    (
         "Tokayev said Uzbekistan proposed to create a Central Asian Glacier Institute.",
         [("Central Asian Glacier Institute", "proposed", ["Uzbekistan"])],
     ),
@@ -457,6 +465,11 @@ NEGATIVE_CASES = [
     # the meeting being reported on, and places where things happen
     "The Consultative Meeting of the Heads of State was held in Dushanbe.",
     "The proposal was made by President Tokayev at the Astana Forum this summer.",
+    # existing institutions in a news report
+    "The SCO Secretariat in Beijing and the Regional Anti-Terrorist Structure in Tashkent "
+    "presented their annual reports.",
+    "Mirziyoyev recalled that the SCO Business Council, created in 2001, remains a key platform.",
+    "Putin spoke about the BRICS New Development Bank, which he said could finance projects.",
     # the act is about another noun the body only qualifies
     "Tokayev announced the results of the Astana International Forum.",
     # a head noun modifying another noun is no head

@@ -791,11 +791,9 @@ class _DocContext:
             if node.head.i == node.i:
                 return None
             if node.dep_ == "ccomp":
-                for c in node.head.children:
-                    if c.dep_ == "nsubj":
-                        names = self.resolve(c)
-                        if len(names) == 1 and self.leader_country.get(names[0]) == country:
-                            return names[0]
+                names = self.agent_of(node.head) or []  # "Xi ... and announced that China ..."
+                if len(names) == 1 and self.leader_country.get(names[0]) == country:
+                    return names[0]
             node = node.head
         return None
 
