@@ -428,9 +428,11 @@ class _Context:
         return self._people
 
     def tok_at(self, char: int) -> int:
+        """Return the index of the token containing character ``char``."""
         return max(0, bisect.bisect_right(self.starts, char) - 1)
 
     def para_of(self, char: int) -> int:
+        """Return the index of the paragraph containing character ``char``."""
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
 
     def _verb_like(self, tok: Token) -> bool:
@@ -451,13 +453,16 @@ class _Context:
         return not (glued and tok.text in "-‐‑")
 
     def content_words(self, q: _Quote) -> list[str]:
+        """Return the words between the marks."""
         return _WORD_RE.findall(self.text[q.pair.start : q.pair.end])
 
     def content_tokens(self, q: _Quote) -> range:
+        """Return the token indices between the marks."""
         return range(q.o_tok + 1, q.c_tok)
 
     # ------------------------------------------------------------------ build + run
     def build(self, pairs: Sequence[MarkPair]) -> list[_Quote]:
+        """Return one work item per mark pair, each knowing its enclosing pair."""
         items: list[_Quote] = []
         open_stack: list[int] = []  # indices of items enclosing the current pair
         for pair in pairs:
@@ -472,6 +477,7 @@ class _Context:
         return items
 
     def run(self, items: list[_Quote]) -> tuple[list[Span], list[Span]]:
+        """Classify and attribute every pair; return (quote spans, quoted-name spans)."""
         # Names first (no attribution needed), so that they do not bound attribution windows.
         for q in items:
             if q.parent is not None and items[q.parent].label != "QUOTE":
@@ -560,6 +566,7 @@ class _Context:
         return tok.is_lower and not tok.is_stop and tok.lower_ not in self.c.verb_forms
 
     def has_verb(self, q: _Quote) -> bool:
+        """True when a verb or auxiliary stands between the marks (needs a tagger)."""
         if not self.has_pos:
             return False
         return any(self.doc[t].pos_ in ("VERB", "AUX") for t in self.content_tokens(q))
@@ -595,6 +602,11 @@ class _Context:
     def windows(
         self, q: _Quote, prev: _Quote | None, nxt: _Quote | None, parent: _Quote | None
     ) -> tuple[range, range]:
+        """Return the token windows before and after ``q`` where its cue may stand.
+
+        Both stay inside the quote's sentence (or the enclosing quotation) and stop at the
+        neighbouring quotations; a quote that ends its sentence may take a short next one.
+        """
         doc = self.doc
         if parent is not None:
             lo, hi = parent.o_tok + 1, parent.c_tok
@@ -633,6 +645,7 @@ class _Context:
         self.by_colon(q, pre)
 
     def set_speaker(self, q: _Quote, head: int, span: tuple[int, int], how: str) -> None:
+        """Record the speaker mention (head token, token range) and how it was found."""
         q.speaker_head, q.speaker, q.attribution = head, span, how
 
     def by_pattern(self, q: _Quote, pre: range, post: range) -> bool:
@@ -892,6 +905,7 @@ class _Context:
         return (start, end)
 
     def np_head(self, span: tuple[int, int]) -> int:
+        """Return the syntactic head of a token range (its last token without a parser)."""
         if self.has_dep:
             s, e = span
             for t in range(s, e):
@@ -901,6 +915,7 @@ class _Context:
 
     # ------------------------------------------------------------------ speaker resolution
     def leaders_over(self, start: int, end: int) -> list[_Leader]:
+        """Return the leader mentions overlapping characters ``start``-``end``."""
         return [m for m in self.leaders if m.start < end and start < m.end]
 
     def resolve(self, q: _Quote) -> dict[str, Any]:
@@ -1086,6 +1101,7 @@ class _Context:
 
     # ------------------------------------------------------------------ output
     def emit(self, items: Iterable[_Quote]) -> tuple[list[Span], list[Span]]:
+        """Return the quote and quoted-name spans with their plain-value dicts."""
         doc = self.doc
         quotes: list[Span] = []
         names: list[Span] = []
