@@ -325,6 +325,15 @@ COORDINATION_CASES.append(
 )
 
 
+COORDINATION_CASES.append(
+    (
+        "President Tokayev and President Mirziyoyev met in Tashkent. The presidents of "
+        "Kazakhstan and Uzbekistan proposed creating a Joint Water Council.",
+        [("Joint Water Council", "proposed", ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"])],
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "expected"), COORDINATION_CASES)
 def test_coordinated_objects_and_agents(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected

@@ -127,6 +127,7 @@ _YEAR_RE = re.compile(r"(19|20)\d\d")
 _ORDINAL_RE = re.compile(r"\d+(st|nd|rd|th)")
 _FIELD_NOUNS = frozenset({"field", "sphere", "area", "domain"})
 _FIRST_PERSON = frozenset({"i", "we"})
+_OFFICE_NOUNS = frozenset({"leader", "president", "head", "prime minister"})
 _PLURAL_RE = re.compile(r"[a-z]{2,}(?<![su]s)(?<!is)s$")
 
 
@@ -932,6 +933,17 @@ class _DocContext:
     def resolve(self, tok: Token) -> list[str]:
         """Return the canonical leaders / countries a subject or agent phrase names ([] if none)."""
         out: list[str] = []
+        if tok.lemma_.lower() in _OFFICE_NOUNS and self.is_plural(tok):
+            # "the presidents of Kazakhstan and Uzbekistan": each country's leader
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        for c in [obj, *obj.conjuncts] if obj.dep_ == "pobj" else []:
+                            if c.i in self.country_at:
+                                leader = self.leader_of(self.country_at[c.i])
+                                if leader not in out:
+                                    out.append(leader)
+            return out
         for t in [tok, *tok.conjuncts]:
             name = self.resolve_one(t)
             if name and name not in out:
@@ -961,9 +973,12 @@ class _DocContext:
                     for o in c.children:
                         if o.i in self.country_at:
                             return self.country_at[o.i]
-        if t.i in self.country_at:
-            return self.country_at[t.i]
         return None
+
+    def leader_of(self, country: str) -> str:
+        """Return the one leader of ``country`` in this document, or the country itself."""
+        names = [n for n, c in self.leader_country.items() if c == country]
+        return names[0] if len(names) == 1 else country
 
     def previous_leader(self, t: Token) -> str | None:
         """Return the leader last mentioned before pronoun ``t`` within two sentences, or None."""
