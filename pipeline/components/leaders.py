@@ -909,6 +909,13 @@ class SummitLeaders:
                     return RoleHit(prev.start, hit.end, None, org_entry.office, (), None)
         if surface in {"head of state", "head of our state"}:  # press-service "Head of State"
             return RoleHit(hit.start, hit.end, None, None, ("home",), None, temporal)
+        end = hit.end + 3
+        if (  # translated press releases: "the President of the Republic" (no country after)
+            surface == "president"
+            and [t.lower_ for t in doc[hit.end : end]] == ["of", "the", "republic"]
+            and (end >= len(doc) or doc[end].lower_ != "of")
+        ):
+            return RoleHit(hit.start, end, None, None, ("home",), None, temporal)
         return None
 
     def _org_role(
