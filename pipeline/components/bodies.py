@@ -1,33 +1,34 @@
 """summit_bodies: bodies (councils, centres, platforms, agreements, ...) proposed, established or
 adopted in the text, with the cue, the proposers and the supporters.
 
-How it works, in one pass over the parsed Doc (no re-parsing):
+One pass over the parsed Doc (no re-parsing; ~2% of the base model's time):
 
-1. **Candidates.** A token whose lemma is a body head from ``body_heads.jsonl`` (singular only:
-   "joint investment funds" is a generic plural) opens a candidate name. Its left edge is the
-   title-case run before the head ("Five-Party Agreement") or, for a lower-case head, its adjective
-   and noun modifiers minus evaluative words ("the first Samarkand international forum" ->
-   "Samarkand international forum"). Its right edge is found by a small left-to-right grammar over
-   the complement: of/for/on/between PPs, title-case runs joined by commas and "and", gerunds after a
-   preposition, a to-infinitive for document heads; it stops at clauses, participles ("dedicated
-   to"), location PPs directly on the head ("Summit in Kazakhstan") and "and the". Quoted names from
-   the quotes component (``doc.spans["quoted_names"]``) become names when they follow a head noun
-   ("platform “Central Asian Dialogue”") or end in one.
-2. **Cue.** From the candidate's head the dependency path is climbed through objects, of/for/on
-   PPs, conjuncts, xcomp/acl links and *light* words (develop, consider, possibility, ...). Cue words
-   on the path (``body_cues.jsonl``) give the status; a proposal cue anywhere on the path makes it
-   ``proposed``. Other verbs, subjects, relative clauses and location/time PPs end the path, which
-   keeps bodies that merely exist ("the head of the UN Regional Center") out. Extra rules cover
-   what the parser gets wrong: "the adoption [at the summit] of X", ", proposed by X" participles,
-   "X, the creation of which was proposed by Y", dash gapping ("while the leader of Kazakhstan – an
-   Action Plan ...") and "agreed to establish it".
+1. **Candidates.** A singular token whose lemma is a head in ``body_heads.jsonl`` opens a name
+   ("joint investment funds" is a generic plural). Left edge: the title-case run before the head
+   ("C5+1 Critical Minerals Dialogue", "Central Asia – EU ...") or, for a lower-case head, its
+   modifiers minus evaluative words ("the first Samarkand international forum" -> "Samarkand
+   international forum"). Right edge: a small left-to-right grammar over the complement
+   (of/for/on/between phrases, title-case lists, gerunds after a preposition; for *documents* also
+   a to-infinitive and a nested "in Central Asia"); it stops at clauses, participles, a seat
+   ("Centre ... in Tashkent") and "and the". Quoted names (``doc.spans["quoted_names"]``) after a
+   head noun are the name ("platform “Central Asian Dialogue”").
+2. **Cue.** The parse is climbed from the head through objects, of/for/on phrases, conjuncts and
+   cue/light/decision words of ``body_cues.jsonl``. A proposal cue anywhere on the path makes the
+   status ``proposed``; an act only advocated ("the need to create", "the importance of the launch
+   of") is a proposal too, while "agreed/decided to establish" is an establishment. Ordinary verbs
+   and nouns, subjects, relative clauses, adjunct phrases and acts dated to an earlier year end the
+   path, which keeps bodies that merely exist out. Fallbacks cover the parser's usual misses:
+   "the adoption [at the summit] of X", ", proposed by X", "X, the creation of which was proposed
+   by Y", dash gapping ("..., while the leader of Kazakhstan – an Action Plan ...") and "agreed to
+   establish it".
 3. **Proposers.** The agent of the cue: subject, "by" agent, possessor ("the Turkmen side's
-   proposal") or of-agent ("the initiative of the President"), resolved to canonical leaders through
-   ``doc.spans["leaders"]`` or to countries (names, demonym + side). Passives without an agent take
-   the proposer of the previous sentence of the same paragraph when that sentence reports a
-   proposal; otherwise, as for collective subjects ("the meeting participants"), ``[]``.
-4. **Merge.** Mentions of one body (same kind, one name's content words within the other's) become
-   one record with all mentions.
+   proposal"), of-agent ("the initiative of the President"), "on the initiative of X" — resolved
+   through ``doc.spans["leaders"]`` (canonical names; "he"/"she"; "we" in a quote = the speaker) or
+   to countries (names, demonym + side). A country in its own leader's report or quote is that
+   leader. A passive without an agent takes the proposer of the previous sentence of the same
+   paragraph when that sentence reports a proposal; collective acts give ``[]``. Supporters come
+   from clauses on the body or later statements ("These initiatives were supported by X").
+4. **Merge.** A later mention joins the body of the same kind whose words it shares in order.
 """
 
 from __future__ import annotations
