@@ -93,6 +93,8 @@ def test_name_variants(lnlp: Language, text: str, surface: str, kb_id: str) -> N
         ("Toqaev and Putin met.", "Toqaev", "kassym-jomart-tokayev"),
         ("Toqaev and Putin met.", "Putin", "vladimir-putin"),
         ("Mr Japarov said so.", "Japarov", "sadyr-japarov"),
+        ("Mr. Tokayev said so.", "Tokayev", "kassym-jomart-tokayev"),
+        ("Dr. Mirziyoyev said so.", "Mirziyoyev", "shavkat-mirziyoyev"),
     ],
 )
 def test_surname_only(lnlp: Language, text: str, surface: str, kb_id: str) -> None:

@@ -676,11 +676,17 @@ class SummitLeaders:
 
     def _initials(self, doc: Doc, start: int, glued: dict[int, str]) -> tuple[int, str]:
         """Return (start, initials) of a surname written with initials ("E. Rahmon")."""
-        if start in glued:
+        if start in glued and fold(glued[start]) not in self.honorifics:
             return start, glued[start]
-        if start >= 1 and _INITIALS.match(doc[start - 1].text):
-            return start - 1, doc[start - 1].text
-        if start >= 2 and doc[start - 1].text == "." and _INITIAL.match(doc[start - 2].text):
+        before = doc[start - 1].text if start >= 1 else ""
+        if _INITIALS.match(before) and fold(before) not in self.honorifics:  # not "Mr.", "Dr."
+            return start - 1, before
+        if (
+            start >= 2
+            and before == "."
+            and _INITIAL.match(doc[start - 2].text)
+            and fold(doc[start - 2].text) not in self.honorifics
+        ):
             return start - 2, doc[start - 2].text + "."
         return start, ""
 
