@@ -173,6 +173,10 @@ CUE_CASES: list[tuple[str, list[Body]]] = [
         "The proposal voiced by President Japarov to create a Council of Elders was welcomed.",
         [("Council of Elders", "proposed", ["Sadyr Japarov"])],
     ),
+    (
+        "The Uzbek President's initiatives included a Regional Program for Youth Employment.",
+        [("Regional Program for Youth Employment", "proposed", ["Shavkat Mirziyoyev"])],
+    ),
     # a joint decision to draw up a document: proposed by all
     (
         "The leaders also agreed to develop a Programme of Cooperation in the Sphere of Culture.",
@@ -479,6 +483,7 @@ NEGATIVE_CASES = [
     "presented their annual reports.",
     "Mirziyoyev recalled that the SCO Business Council, created in 2001, remains a key platform.",
     "Putin spoke about the BRICS New Development Bank, which he said could finance projects.",
+    "The agenda included the Astana International Forum and the work of the Regional Council.",
     # the act is about another noun the body only qualifies
     "Tokayev announced the results of the Astana International Forum.",
     # a head noun modifying another noun is no head

@@ -78,6 +78,7 @@ class BodyCueEntry(BaseModel):
         "light",
         "commit",
         "advocate",
+        "linking",
         "support",
         "agent_noun",
     ]
@@ -653,6 +654,13 @@ class _DocContext:
                 break  # "announced the results of the Forum": the act is about another noun
             if cue is not None and cue.status == "commit" and commit is None:
                 commit = head
+            if cue is not None and cue.status == "linking":
+                # "the Uzbek President's initiatives included X": the subject is the cue
+                for subj in head.children:
+                    subj_cue = self.cue_for(subj)
+                    if subj.dep_ == "nsubj" and subj_cue and subj_cue.status == "proposed":
+                        cues.append((subj, subj_cue))
+                break
             if cue is not None and cue.status == "support":
                 support = head
                 break
