@@ -387,6 +387,7 @@ def test_surname_follows_the_nearest_full_name(lnlp: Language) -> None:
             "Salome Zourabichvili",
             "Georgia",
         ),
+        ("President of Latvia Edgars Rinkevics attended the forum.", "Edgars Rinkevics", "Latvia"),
         (
             "Irakli Kobakhidze, the Prime Minister of Georgia, attended the forum.",
             "Irakli Kobakhidze",
@@ -449,6 +450,7 @@ def test_surname_anchored_by_a_title_carries_on(lnlp: Language) -> None:
         "Press Secretary of the President of Kazakhstan Berik Uali briefed journalists.",
         "Press Secretary of the President Ruslan Zheldibay briefed journalists.",
         "Adviser to the President Ruslan Zheldibay briefed journalists.",
+        "The President of Georgia Press Office said the visit went well.",
         "Students of Nazarbayev University and the Heydar Aliyev Foundation took part.",
         "The head of the Uzbek delegation spoke and Uzbekistan will head the council.",
         "The Yavan hydroelectric power station and the Joint Response system were discussed.",

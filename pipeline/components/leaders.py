@@ -357,6 +357,7 @@ class RoleHit:
     kinds: tuple[str, ...]
     title: str | None
     temporal: bool = False  # "former", "then": only an apposed name says who
+    noun: str = ""  # the role words as written ("Prime Minister", "Chancellor")
 
 
 @dataclass
@@ -873,6 +874,7 @@ class SummitLeaders:
     ) -> RoleHit | None:
         role = self.roles[int(entry.value)]
         kinds = tuple(role.kinds)
+        noun = doc[hit.start : hit.end].text
         temporal = self._temporal(doc, hit.start)
         nxt = self._after_of(doc, hit.end, by_start)
         if nxt is not None:
@@ -881,7 +883,7 @@ class SummitLeaders:
             if possessive and "leader" in kinds:
                 return None  # "the head of Kazakhstan's delegation"
             if country is not None and _case_ok(doc, nxt, "country"):
-                return RoleHit(hit.start, nxt.end, country, None, kinds, role.title, temporal)
+                return RoleHit(hit.start, nxt.end, country, None, kinds, role.title, temporal, noun)
             demonym = _first(nxt, "demonym")
             if (  # "Head of the Kyrgyz state"
                 demonym is not None
@@ -889,7 +891,9 @@ class SummitLeaders:
                 and doc[nxt.end].lower_ in {"state", "nation", "republic"}
                 and _case_ok(doc, nxt, "demonym")
             ):
-                return RoleHit(hit.start, nxt.end + 1, demonym, None, kinds, role.title, temporal)
+                return RoleHit(
+                    hit.start, nxt.end + 1, demonym, None, kinds, role.title, temporal, noun
+                )
             org = _first(nxt, "org")
             if org is not None:
                 org_entry = self.orgs[int(org)]
@@ -907,7 +911,9 @@ class SummitLeaders:
             country = demonym or _first(prev, "country")
             kind = "demonym" if demonym else "country"
             if country is not None and _case_ok(doc, prev, kind):
-                return RoleHit(prev.start, hit.end, country, None, kinds, role.title, temporal)
+                return RoleHit(
+                    prev.start, hit.end, country, None, kinds, role.title, temporal, noun
+                )
             org = _first(prev, "org")
             if org is not None and start == hit.start:
                 org_entry = self.orgs[int(org)]
@@ -1039,7 +1045,15 @@ class SummitLeaders:
             if not _capitalised(doc[hit.start]) or hit.end in starts:
                 continue
             out.append(
-                RoleHit(hit.start, hit.end, None, None, tuple(roles[0].kinds), roles[0].title)
+                RoleHit(
+                    hit.start,
+                    hit.end,
+                    None,
+                    None,
+                    tuple(roles[0].kinds),
+                    roles[0].title,
+                    noun=doc[hit.start : hit.end].text,
+                )
             )
         return out
 
@@ -1055,7 +1069,14 @@ class SummitLeaders:
         i = self._skip_honorifics(doc, i)
         if i in ctx.named_at or i >= len(doc):
             return None
-        end = self._person_run(doc, i)
+        # with a country named and nobody in the base holding that office then, the title is
+        # strong enough evidence to accept two proper nouns the NER left untagged
+        vacant = (
+            role is not None
+            and role.country is not None
+            and not self.holders(ctx.day, country=role.country, kinds=role.kinds, title=role.title)
+        )
+        end = self._person_run(doc, i, relaxed=vacant)
         if end is None:
             return None
         if country is None:  # "President Salome Zourabichvili of Georgia"
@@ -1106,7 +1127,7 @@ class SummitLeaders:
         if role is not None and role.office is not None:
             office = role.office
         else:
-            title = _office_title(doc, role)
+            title = self._office_title(role, country)
             if title is not None:
                 office = f"{title} of {country}" if country else title
         org = None
@@ -1153,13 +1174,27 @@ class SummitLeaders:
                 continue  # another person with that surname
             ctx.mentions.append(Mention(token.i, token.i + 1, "surname", owner))
 
+    def _office_title(self, role: RoleHit | None, country: str | None) -> str | None:
+        """Return the title part of a newcomer's office ("Chancellor", "Prime Minister")."""
+        if role is None:
+            return None
+        if role.title:
+            return role.title
+        kinds = self._expand_kinds(role.kinds, country)
+        if "government" in kinds:
+            noun = fold(role.noun)
+            if noun in {"chancellor", "premier"} or noun.startswith("chair"):
+                return " ".join(w if w in {"of", "the"} else w.capitalize() for w in noun.split())
+            return "Prime Minister"
+        return "President" if "state" in kinds else None
+
     def _atoms_at(self, doc: Doc, end: int) -> dict[int, Hit]:
         """Return the atoms of the few tokens after ``end`` keyed by start (for "of Georgia")."""
         stop = min(len(doc), end + 8)
         keys = [(t.i, fold(t.text)) for t in doc[end:stop] if not _is_dash(t.text)]
         return {h.start: h for h in _scan(keys, self.atoms)}
 
-    def _person_run(self, doc: Doc, i: int) -> int | None:
+    def _person_run(self, doc: Doc, i: int, relaxed: bool = False) -> int | None:
         """Return the end of a personal-name run starting at ``i`` (NER-checked), or None."""
         j = i
         while j < len(doc) and j - i < 6:
@@ -1184,8 +1219,10 @@ class SummitLeaders:
         propn = sum(t.pos_ == "PROPN" for t in run)
         if person and propn >= 1:
             return j
-        if not doc.has_annotation("ENT_IOB") and len(run) >= 2:
-            return j  # a pipeline without NER: trust two capitalised words after a title
+        if (relaxed or not doc.has_annotation("ENT_IOB")) and len(run) >= 2:
+            words = {fold(t.text) for t in run}
+            if not words & (self.dependents | self.org_heads | self.non_leader_titles):
+                return j  # two capitalised words right after a title
         return None
 
     # -- output -------------------------------------------------------------------------------
@@ -1288,16 +1325,6 @@ def _case_ok(doc: Doc, hit: Hit, kind: str) -> bool:
         if len(form) > 1 and form.isupper() and not token.text.isupper():
             return False
     return True
-
-
-def _office_title(doc: Doc, role: RoleHit | None) -> str | None:
-    if role is None:
-        return None
-    if role.title:
-        return role.title
-    if "government" in role.kinds:
-        return "Prime Minister"
-    return "President" if "state" in role.kinds else None
 
 
 def _next_word(doc: Doc, i: int) -> Token | None:
