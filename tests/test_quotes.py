@@ -135,6 +135,8 @@ PAIRING_CASES = [
         ],
     ),
     ("No marks at all.", []),
+    ("He cried ' Edith ! ' and ' Come back ! ' twice.", [" Edith ! ", " Come back ! "]),
+    ("Rock ' n ' roll is not quoted ' here", [" n "]),
     ('He said “we agree." Then he left.', ["we agree."]),
     ("In the '90s he said 'never' twice.", ["never"]),
     ("Sie sagte: ”Ja” und ging.", ["Ja"]),
