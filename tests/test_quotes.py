@@ -380,6 +380,24 @@ def test_attribution(
     assert q["speaker_kb_id"] is None  # no leaders component: nobody is a leader
 
 
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [("The mayor of the city said:", "The mayor of the city"), ("Hugh Hill:", "Hugh Hill")],
+)
+def test_quote_paragraph_after_a_colon_paragraph(
+    quotes_nlp: Language, lead: str, speaker: str
+) -> None:
+    doc = quotes_nlp(f"{lead}\n\n“The market will reopen on Monday after the repairs.”")
+    (q,) = _quotes(doc)
+    assert q["speaker_text"] == speaker
+
+
+def test_quote_paragraph_after_a_plain_paragraph_has_no_speaker(quotes_nlp: Language) -> None:
+    doc = quotes_nlp("The mayor of the city said so.\n\n“The market will reopen on Monday.”")
+    (q,) = _quotes(doc)
+    assert q["speaker"] is None
+
+
 def test_quote_without_any_cue_has_no_speaker(quotes_nlp: Language) -> None:
     doc = quotes_nlp("The weather was fine.\n\n“Central Asia is changing fast and for good.”")
     (q,) = _quotes(doc)

@@ -643,7 +643,27 @@ class _Context:
             return
         if self.by_window(q, pre, post, prev):
             return
-        self.by_colon(q, pre)
+        if self.by_colon(q, pre):
+            return
+        lead = self.colon_lead(q) if parent is None and prev is None else None
+        if lead is not None and not self.by_window(q, lead, range(q.c_tok, q.c_tok), None):
+            self.by_colon(q, lead)
+
+    def colon_lead(self, q: _Quote) -> range | None:
+        """The sentence before a paragraph-opening quote when it ends with a colon.
+
+        Releases print "The President said:" and the quotation as its own paragraph.
+        """
+        p_start = self.paras[q.para][0]
+        if q.para == 0 or self.text[p_start : q.pair.open].strip():
+            return None
+        prev_start, prev_end = self.paras[q.para - 1]
+        lead = self.text[prev_start:prev_end].rstrip()
+        if not lead.endswith(":"):
+            return None
+        colon = self.tok_at(prev_start + len(lead) - 1)
+        start = self.doc[colon].sent.start if self.has_sents else self.tok_at(prev_start)
+        return range(max(start, self.tok_at(prev_start)), colon + 1)
 
     def set_speaker(self, q: _Quote, head: int, span: tuple[int, int], how: str) -> None:
         """Record the speaker mention (head token, token range) and how it was found."""
