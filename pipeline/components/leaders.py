@@ -453,6 +453,14 @@ class SummitLeaders:
                 for form in _variants(surname):
                     self.names.add(self._key(form), Entry("surname", person.id, self._texts(form)))
 
+        # office spells indexed for date resolution of role mentions
+        self._by_country: dict[str | None, list[tuple[Office, str]]] = {}
+        self._by_office: dict[str, list[tuple[Office, str]]] = {}
+        for person in self.people.values():
+            for o in person.offices:
+                self._by_country.setdefault(o.country, []).append((o, person.id))
+                self._by_office.setdefault(o.office, []).append((o, person.id))
+
         # folded full names for the fuzzy check of titled names missing from the table
         fuzzy = {fold(f): p.id for p in self.people.values() for f in p.full_names()}
         self._fuzzy_names = list(fuzzy)
@@ -510,13 +518,16 @@ class SummitLeaders:
         """Return ids of people holding a matching office on ``day`` (state offices first)."""
         found: list[tuple[int, str]] = []
         kinds = tuple(kinds)
-        for person in self.people.values():
-            for o in person.offices:
-                if not o.held_on(day) or not self._fits(o, country, kinds, title, office):
-                    continue
-                found.append((_KIND_RANK[o.kind], person.id))
-                break
-        return [pid for _, pid in sorted(found)]
+        if office is not None:
+            spells = self._by_office.get(office, [])
+        elif country is not None:
+            spells = self._by_country.get(country, [])
+        else:
+            spells = [s for group in self._by_country.values() for s in group]
+        for o, pid in spells:
+            if o.held_on(day) and self._fits(o, country, kinds, title, office):
+                found.append((_KIND_RANK[o.kind], pid))
+        return list(dict.fromkeys(pid for _, pid in sorted(found)))
 
     def _fits(
         self,
