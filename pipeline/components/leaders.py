@@ -60,6 +60,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError, model_validator
 from rapidfuzz import fuzz, process
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path
@@ -221,10 +222,12 @@ class Table:
 
     entries: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    firsts: set[str] = field(default_factory=set)
 
     def add(self, key: tuple[str, ...], entry: Entry) -> None:
         if not key:
             return
+        self.firsts.add(key[0])
         bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -244,9 +247,12 @@ class Hit:
 def _scan(keys: Sequence[tuple[int, str]], table: Table) -> list[Hit]:
     """Return the longest non-overlapping matches of ``table`` over ``keys`` (left to right)."""
     hits: list[Hit] = []
-    entries, prefixes = table.entries, table.prefixes
+    entries, prefixes, firsts = table.entries, table.prefixes, table.firsts
     i, n = 0, len(keys)
     while i < n:
+        if keys[i][1] not in firsts:  # most tokens start no entry
+            i += 1
+            continue
         best = 0
         key: tuple[str, ...] = ()
         for j in range(i, n):
@@ -576,7 +582,8 @@ class SummitLeaders:
         day = text_date or fallback or self.today or dt.date.today()
         dated = text_date is not None or fallback is not None
 
-        words = [t.text for t in doc]
+        strings = doc.vocab.strings  # token texts without building Token objects
+        words = [strings[h] for h in doc.to_array(ORTH).tolist()]
         keys = [
             (i, fold(w))
             for i, w in enumerate(words)
@@ -585,7 +592,7 @@ class SummitLeaders:
         atom_hits = _scan(keys, self.atoms)
         glued: dict[int, str] = {}  # "K.Tokayev" is one token: match its surname part
         for n, (i, _) in enumerate(keys):
-            match = _GLUED.match(doc[i].text)
+            match = _GLUED.match(words[i]) if "." in words[i] else None
             if match:
                 glued[i] = match.group(1)
                 keys[n] = (i, fold(match.group(2)))
@@ -1279,13 +1286,15 @@ class SummitLeaders:
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)(?:-?[A-Z][a-z]?\.)*$")
 _INITIAL = re.compile(r"^[A-Z][a-z]?$")
 _GLUED = re.compile(r"^((?:[A-Z][a-z]?\.-?){1,3})([A-Z][^\W\d_][\w'’-]+)$")
+_PATRONYMIC_ENDS = ("vich", "vna", "kyzy", "qyzy")
 _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:vich|vna|kyzy|qyzy)$")
 
 
 def _is_patronymic(words: Sequence[str], i: int) -> bool:
     """Return True for a patronymic between two capitalised names: "Vladimir Vladimirovich Putin"."""
     return (
-        0 < i < len(words) - 1
+        words[i].endswith(_PATRONYMIC_ENDS)
+        and 0 < i < len(words) - 1
         and _PATRONYMIC.match(words[i]) is not None
         and words[i - 1][:1].isupper()
         and words[i + 1][:1].isupper()
