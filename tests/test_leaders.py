@@ -253,6 +253,17 @@ def test_date_found_in_text_beats_the_fallback(lnlp: Language) -> None:
     assert mentions(doc)[0][2] == "nursultan-nazarbayev"
 
 
+def test_history_date_first_does_not_date_the_text(lnlp: Language) -> None:
+    text = (
+        "The first meeting was held in Astana on 15 March 2018. The fifth took place on "
+        "14 September 2023, where Kassym-Jomart Tokayev and Sadyr Japarov met. "
+        "The President of Kazakhstan proposed a plan."
+    )
+    doc = run(lnlp, text)
+    assert doc._.summit_doc_date == "2023-09-14"
+    assert ("President of Kazakhstan", "role", "kassym-jomart-tokayev") in mentions(doc)
+
+
 def test_fallback_date_is_not_a_text_date(lnlp: Language) -> None:
     doc = run(lnlp, "The summit launched in 2018 met on September 14.", "2023-09-14")
     assert doc._.summit_date_source == "none"

@@ -305,16 +305,14 @@ _DATE_RES: list[tuple[re.Pattern[str], tuple[int, int, int]]] = [
 ]
 
 
-def find_text_date(text: str) -> dt.date | None:
-    """Return the first full calendar date (with year) written in ``text``, or None.
+def find_text_dates(text: str) -> list[dt.date]:
+    """Return every full calendar date (with year) written in ``text``, in text order.
 
     A year alone ("launched in 2018") or a day without a year ("September 14") is not a date.
     """
-    best: tuple[int, dt.date] | None = None
+    found: list[tuple[int, dt.date]] = []
     for pattern, (yi, mi, di) in _DATE_RES:
         for match in pattern.finditer(text):
-            if best is not None and match.start() >= best[0]:
-                break
             month_text = match.group(mi)
             month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
             try:
@@ -322,9 +320,14 @@ def find_text_date(text: str) -> dt.date | None:
             except ValueError:
                 continue
             if 1985 <= day.year <= 2100:
-                best = (match.start(), day)
-                break
-    return None if best is None else best[1]
+                found.append((match.start(), day))
+    return [day for _, day in sorted(found, key=lambda f: f[0])]
+
+
+def find_text_date(text: str) -> dt.date | None:
+    """Return the first full calendar date written in ``text``, or None."""
+    dates = find_text_dates(text)
+    return dates[0] if dates else None
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -572,16 +575,6 @@ class SummitLeaders:
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` with leader mentions and the people they refer to; return it."""
-        text_date = find_text_date(doc.text)
-        fallback = _parse_date(doc._.summit_date)
-        if text_date is not None:
-            doc._.summit_doc_date = text_date.isoformat()
-            doc._.summit_date_source = "text"
-        elif fallback is not None:
-            doc._.summit_doc_date = fallback.isoformat()
-        day = text_date or fallback or self.today or dt.date.today()
-        dated = text_date is not None or fallback is not None
-
         strings = doc.vocab.strings  # token texts without building Token objects
         words = [strings[h] for h in doc.to_array(ORTH).tolist()]
         keys = [
@@ -597,6 +590,17 @@ class SummitLeaders:
                 glued[i] = match.group(1)
                 keys[n] = (i, fold(match.group(2)))
         name_hits = [h for h in _scan(keys, self.names) if self._name_ok(doc, h, glued)]
+
+        named = {e.value for h in name_hits for e in h.entries if e.kind == "name"}
+        text_date = self._event_date(find_text_dates(doc.text), named)
+        fallback = _parse_date(doc._.summit_date)
+        if text_date is not None:
+            doc._.summit_doc_date = text_date.isoformat()
+            doc._.summit_date_source = "text"
+        elif fallback is not None:
+            doc._.summit_doc_date = fallback.isoformat()
+        day = text_date or fallback or self.today or dt.date.today()
+        dated = text_date is not None or fallback is not None
 
         mentions = self._resolve_names(doc, name_hits, day, glued)
         seen = {i for h in name_hits for i in range(h.start, h.end)}
@@ -620,6 +624,30 @@ class SummitLeaders:
             self._unknown_surnames(doc, ctx)
         self._write(doc, mentions, ctx.unknown, day)
         return doc
+
+    def _event_date(self, dates: list[dt.date], named: set[str]) -> dt.date | None:
+        """Return the date the text is about: the first full date, unless a later one fits the
+        leaders it names better (an analysis may open with history: "On 15 March 2018 ...").
+
+        A date's fit is how many of the base people named in full held an office on it.
+        """
+        if len(set(dates)) < 2 or not named:
+            return dates[0] if dates else None
+
+        def fit(day: dt.date) -> int:
+            return sum(
+                any(o.held_on(day) for o in self.people[pid].offices)
+                for pid in named
+                if pid in self.people
+            )
+
+        best = dates[0]
+        best_fit = fit(best)
+        for day in dict.fromkeys(dates[1:]):
+            score = fit(day)
+            if score > best_fit:
+                best, best_fit = day, score
+        return best
 
     # -- names --------------------------------------------------------------------------------
 
