@@ -135,8 +135,8 @@ PAIRING_CASES = [
         ],
     ),
     ("No marks at all.", []),
-    ("He cried ' Edith ! ' and ' Come back ! ' twice.", [" Edith ! ", " Come back ! "]),
-    ("Rock ' n ' roll is not quoted ' here", [" n "]),
+    # a straight single mark between spaces is ambiguous (a plural possessive when tokenised)
+    ("The clerks ' room and the boys ' school.", []),
     ('He said “we agree." Then he left.', ["we agree."]),
     ("In the '90s he said 'never' twice.", ["never"]),
     ("Sie sagte: ”Ja” und ging.", ["Ja"]),

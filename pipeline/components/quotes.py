@@ -234,8 +234,7 @@ def _step(
         k = _find_opener(stack, ch, single=True)
         if k >= 0 and not (ch == "'" and looks_open and not looks_close):
             close(k)
-        elif ch == "'" and (looks_open or (_is_open_context(prev) and nxt.isspace())):
-            # ' between spaces opens too (tokenised or PDF text: "' Edith ! '")
+        elif ch == "'" and looks_open:
             stack.append((ch, i))
         return  # a lone ’ is an apostrophe (the states’, ’90s)
     if ch in "‘‚":
