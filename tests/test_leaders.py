@@ -367,6 +367,12 @@ def test_namesakes(lnlp: Language, text: str, date: str, kb_id: str) -> None:
     assert surnames and all(m[2] == kb_id for m in surnames)
 
 
+def test_title_picks_the_namesake_in_that_office(lnlp: Language) -> None:
+    text = "Gurbanguly Berdimuhamedov, the National Leader, came. President Berdimuhamedov spoke."
+    doc = run(lnlp, text, "2023-05-01")
+    assert mentions(doc)[-1] == ("Berdimuhamedov", "surname", "serdar-berdimuhamedov")
+
+
 def test_surname_follows_the_nearest_full_name(lnlp: Language) -> None:
     text = (
         "Gurbanguly Berdimuhamedov spoke first. Berdimuhamedov praised the past. "

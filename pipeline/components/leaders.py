@@ -832,6 +832,19 @@ class SummitLeaders:
         titled = initialled or (prev is not None and fold(prev.text) in self.honorifics)
         if not titled and fold(doc[hit.start : hit.end].text) in _MONTHS:
             return None  # "in May" is a month even after Theresa May was named
+        if prev is not None and titled and not initialled:
+            # "President Berdimuhamedov": the one who is President on the date
+            title = fold(prev.text)
+            holding = [
+                p
+                for p in candidates
+                if any(
+                    o.held_on(day) and fold(o.office).startswith(title)
+                    for o in self.people[p].offices
+                )
+            ]
+            if len(holding) == 1:
+                return holding[0]
         mentioned = [p for p in candidates if p in full_at]
         if mentioned:
             before = [
