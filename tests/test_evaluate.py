@@ -403,6 +403,23 @@ def test_leaders_match_by_name_and_mentions_by_span(tmp_path: Path) -> None:
     assert "country 'Kyrgyzstan' → None" in output
 
 
+def test_pronoun_mentions_are_not_scored_against_gold(tmp_path: Path) -> None:
+    gold = gold_doc()
+    records = pred_records(gold)
+    japarov = records["leaders"][0]
+    s, e = at("We")  # stands in for a pronoun the quotes component resolved to Japarov
+    pronoun = LeaderMention(start=s, end=e, text=TEXT[s:e], kind="pronoun")
+    surname = LeaderMention(**{**span("Bishkek"), "kind": "surname"})  # a wrong non-pronoun
+    records["leaders"][0] = japarov.model_copy(update={"mentions": [*japarov.mentions, pronoun]})
+    write_corpus(tmp_path, gold, records)
+    _, _, data = run_evaluate(tmp_path)
+    assert data["scores"]["leaders.mentions"]["fp"] == 0
+    records["leaders"][0] = japarov.model_copy(update={"mentions": [*japarov.mentions, surname]})
+    write_corpus(tmp_path, gold, records)
+    _, _, data = run_evaluate(tmp_path)
+    assert data["scores"]["leaders.mentions"]["fp"] == 1
+
+
 def test_unknown_leader_is_a_false_positive(tmp_path: Path) -> None:
     gold = gold_doc()
     records = pred_records(gold)
