@@ -21,11 +21,12 @@ GOLD = ROOT / "corpus" / "gold"
 SRC = ROOT / "corpus" / "tools" / "src"
 GOLD_FILES = sorted(GOLD.glob("*.json"))
 RAW_IDS = sorted(p.stem for p in RAW.glob("*.txt"))
+# Country proposers must be names the pipeline can produce: the lexicon's canonical names.
 COUNTRY_NAMES = {
-    "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan", "Russia", "China",
-    "United States", "Turkey", "Azerbaijan", "Afghanistan", "Mongolia", "India", "Pakistan",
-    "Iran", "Japan", "South Korea", "Hungary", "Belarus",
-}  # fmt: skip
+    json.loads(line)["name"]
+    for line in (ROOT / "pipeline/resources/leader_roles.jsonl").read_text("utf-8").splitlines()
+    if line.startswith("{") and json.loads(line).get("type") == "country"
+}
 
 
 def _annotate() -> ModuleType:
