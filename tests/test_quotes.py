@@ -398,6 +398,30 @@ def test_quote_paragraph_after_a_plain_paragraph_has_no_speaker(quotes_nlp: Lang
     assert q["speaker"] is None
 
 
+def test_unnamed_source_is_no_speaker(quotes_nlp: Language) -> None:
+    doc = quotes_nlp("“This is only the beginning of a long road,” a senior Gulf official said.")
+    (q,) = _quotes(doc)
+    assert q["speaker"] is None and q["speaker_text"] is None
+    assert q["cue"] == "said"
+
+
+def test_passive_cue_subject_is_what_was_said(quotes_nlp: Language) -> None:
+    text = (
+        "Lord Curzon wrote a book in which he described the region with a sentence that has "
+        "been quoted ever since: “To many these names breathe only a sense of remoteness.”"
+    )
+    (q,) = _quotes(quotes_nlp(text))
+    assert q["speaker_text"] != "a sentence"
+    assert q["speaker"] is not None and "Curzon" in q["speaker"]
+
+
+def test_marks_inside_a_quotation_are_part_of_it(quotes_nlp: Language) -> None:
+    text = "“We reject the 'zero-sum game' of the past,” Tokayev said."
+    doc = quotes_nlp(text)
+    assert _texts(doc) == ["We reject the 'zero-sum game' of the past,"]
+    assert [name for name, _ in _names(doc)] == ["zero-sum game"]
+
+
 def test_quote_without_any_cue_has_no_speaker(quotes_nlp: Language) -> None:
     doc = quotes_nlp("The weather was fine.\n\n“Central Asia is changing fast and for good.”")
     (q,) = _quotes(doc)

@@ -282,6 +282,7 @@ def _step(
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _OTHER_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "i", "me", "my", "you"})
 _NON_SPEAKERS = frozenset({"it", "there", "this", "that", "which", "what", "these", "those"})
+_INDEFINITE = frozenset({"a", "an", "one", "some", "several", "another", "two", "three"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _MINOR_WORDS = frozenset(
     {"of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "plus", "de"}
@@ -483,7 +484,13 @@ class _Context:
             if q.parent is not None and items[q.parent].label != "QUOTE":
                 q.label = "SKIP"  # a mark pair inside a quoted title is part of the title
                 continue
-            if q.pair.continued:  # running over paragraphs: a quotation, never a name
+            if q.parent is not None:
+                # Marks inside a quotation are part of it: a name or scare quote, not a
+                # quotation of its own.
+                label = self.name_label(q)
+                content = self.text[q.pair.start : q.pair.end].strip()
+                q.label = label or ("NAME" if content[:1].isupper() else "SCARE")
+            elif q.pair.continued:  # running over paragraphs: a quotation, never a name
                 empty = not self.text[q.pair.start : q.pair.end].strip()
                 q.label = "SKIP" if empty else "QUOTE"
             else:
@@ -848,8 +855,12 @@ class _Context:
         if inverted is not None:
             return inverted
         tok = verb
-        for _ in range(4):
+        for level in range(4):
             for child in tok.children:
+                # The passive subject of the cue itself is what was said ("a sentence that has
+                # been quoted"); higher up it is the speaker ("X was quoted as saying").
+                if child.dep_ == "nsubjpass" and level == 0:
+                    continue
                 if child.dep_ in _SUBJECT_DEPS and not self.in_quote[child.i]:
                     if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
                         return tok.head.i
@@ -981,6 +992,10 @@ class _Context:
                 out["speaker"] = people.get(leader.kb_id, {}).get("name") or span.text
                 return out
         name = self.name_in(span, head)
+        if name is None and span[0].lower_ in _INDEFINITE:
+            # "a senior Gulf official": an unnamed source is no speaker
+            out.update(speaker=None, speaker_text=None, speaker_start=None, speaker_end=None)
+            return out
         if name is not None:
             out.update(
                 speaker_start=name.start_char, speaker_end=name.end_char, speaker_text=name.text
@@ -1093,6 +1108,15 @@ class _Context:
                 continue
             office = (people.get(m.kb_id, {}).get("office") or "").lower()
             if role in office or role in ("leader", "head") or not office:
+                return m
+            # "the crown prince": the title the text itself gave this leader
+            said = {
+                w.lower()
+                for x in self.leaders
+                if x.kb_id == m.kb_id
+                for w in self.text[x.start : x.end].split()
+            }
+            if role in said:
                 return m
         return None
 
