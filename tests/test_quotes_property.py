@@ -12,6 +12,7 @@ from spacy.language import Language
 from pipeline.components import quotes as _quotes  # noqa: F401  (registers the factory)
 from pipeline.components.quotes import MARK_CHARS, pair_marks
 from pipeline.extensions import QUOTED_NAMES_GROUP, QUOTES_GROUP
+from pipeline.nlp import load_base_model
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _NLP: Language = spacy.blank("en")
@@ -72,10 +73,8 @@ def test_pairs_are_nested_and_open_on_marks(text: str) -> None:
             )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_TEXTS)
-def test_component_offsets_select_the_quoted_text(text: str) -> None:
-    doc = _NLP(text)
+def _check_offsets(text: str, nlp: Language) -> None:
+    doc = nlp(text)
     for span in doc.spans[QUOTES_GROUP]:
         q = span._.summit_quote
         start, end = q["start"], q["end"]
@@ -94,3 +93,23 @@ def test_component_offsets_select_the_quoted_text(text: str) -> None:
         assert span.label_ in ("NAME", "SCARE")
         q = span._.summit_quote
         assert text[q["start"] - 1] in MARK_CHARS and q["end"] <= len(text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_component_offsets_select_the_quoted_text(text: str) -> None:
+    _check_offsets(text, _NLP)
+
+
+_PARSED: list[Language] = []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_parsed_pipeline_offsets_select_the_quoted_text(text: str) -> None:
+    # The parser-driven paths (subjects, noun phrases) on a few examples: the base model, once.
+    if not _PARSED:
+        nlp = load_base_model()
+        nlp.add_pipe("summit_quotes")
+        _PARSED.append(nlp)
+    _check_offsets(text, _PARSED[0])

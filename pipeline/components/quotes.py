@@ -933,6 +933,8 @@ class _Context:
             end -= 1
         while start < end - 1 and self.doc[start].is_punct:
             start += 1
+        if start >= end or not start <= head.i < end:
+            return (head.i, head.i + 1)  # trimming around quotations left nothing sensible
         return (start, end)
 
     def np_head(self, span: tuple[int, int]) -> int:
@@ -962,6 +964,8 @@ class _Context:
         if q.speaker is None or q.speaker_head is None:
             return out
         s, e = q.speaker
+        if e <= s or self.in_quote[q.speaker_head]:
+            return out
         head = doc[q.speaker_head]
         span = doc[s:e]
         out.update(speaker_start=span.start_char, speaker_end=span.end_char, speaker_text=span.text)
