@@ -229,6 +229,11 @@ CLASSIFY_CASES = [
         [],
     ),
     (
+        "Addressing the forum “We must act before the water runs out,” Tokayev said.",
+        ["We must act before the water runs out,"],
+        [],
+    ),
+    (
         "Mirziyoyev described the talks as “frank and productive”.",
         ["frank and productive"],
         [],

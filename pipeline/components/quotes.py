@@ -538,7 +538,9 @@ class _Context:
         first_upper = content[0].isupper() or content[0].isdigit()
         ends_punct = content[-1] in _END_PUNCT
         before = q.o_tok - 1
-        if before >= 0 and first_upper and not self.doc[before].is_punct:
+        # A comma before the closing mark announces an attribution clause (“…,” X said):
+        # speech, even right after a title noun ("told the forum “We must act,” he said").
+        if before >= 0 and first_upper and not self.doc[before].is_punct and content[-1] != ",":
             tok = self.doc[before]
             if tok.lower_ in self.c.title_heads or before in self.marker_end:
                 return "NAME"
@@ -982,6 +984,8 @@ class _Context:
             )
             best = same[0] if same else found[0]
             self._set_leader(out, kb, best, people)
+            if head.lower_ in _PRONOUNS and q.attribution not in ("split", "continuation"):
+                q.attribution = "pronoun" if q.attribution != "in_words" else q.attribution
             return out
         if head.lower_ in _PRONOUNS:
             self.resolve_pronoun(q, head, out, people)
