@@ -465,6 +465,16 @@ def test_narration_between_quotes_stops_the_continuation(quotes_nlp: Language) -
     assert second["speaker"] is None
 
 
+def test_the_minister_is_the_minister_quoted_before(quotes_nlp: Language) -> None:
+    text = (
+        '"The summit was a success," said Kyrgyz Foreign Minister Jeenbek Kulubaev. '
+        'The minister added that "all documents were signed."'
+    )
+    first, second = _quotes(quotes_nlp(text))
+    assert first["speaker"] == second["speaker"] == "Jeenbek Kulubaev"
+    assert second["speaker_text"] == "The minister"
+
+
 def test_non_leader_surname_gets_the_full_name(quotes_nlp: Language) -> None:
     text = (
         "Foreign Minister Qin Gang spoke later.\n\n"

@@ -419,6 +419,8 @@ class _Context:
         self._people: list[Span] | None = None
         self.in_quote = [False] * len(doc)
         self.new_leader_spans: list[Span] = []
+        # Non-leader speakers resolved so far: (words of their speaker phrase, name).
+        self.named: list[tuple[set[str], str]] = []
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -1009,6 +1011,13 @@ class _Context:
                 speaker_start=name.start_char, speaker_end=name.end_char, speaker_text=name.text
             )
             out["speaker"] = self.full_name(name)
+            self.named.append(({t.lower_ for t in span}, out["speaker"]))
+        elif head.lower_ in self.c.title_words and span[0].lower_ == "the":
+            # "The minister added": the non-leader last quoted with that title
+            for words, who in reversed(self.named):
+                if head.lower_ in words:
+                    out["speaker"] = who
+                    break
         return out
 
     def is_name_word(self, tok: Token) -> bool:
