@@ -11,10 +11,16 @@ from typing import Any
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin, Span
+from spacy.tokens import Doc, DocBin
 
 from models.gold import GoldDocument
-from pipeline.components.quotes import MARK_CHARS, QuoteCue, pair_marks, paragraph_spans
+from pipeline.components.quotes import (
+    MARK_CHARS,
+    QuoteCue,
+    SummitQuotes,
+    pair_marks,
+    paragraph_spans,
+)
 from pipeline.extensions import LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
 from pipeline.nlp import load_base_model
 from pipeline.resources import ResourceError, load_jsonl
@@ -547,12 +553,11 @@ def test_quote_dicts_are_plain_and_survive_docbin(quotes_nlp: Language) -> None:
     assert _quotes(back) == _quotes(doc)
     for q in _quotes(doc):
         json.dumps(q)  # plain values only
-        span: Span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
-        assert span is not None
+        assert doc.char_span(q["start"], q["end"], alignment_mode="expand") is not None
 
 
-def test_blank_pipeline_runs_without_parser(blank: Language) -> None:
-    nlp = spacy.blank("en")
+def test_blank_pipeline_runs_without_parser() -> None:
+    nlp = spacy.blank("en")  # a fresh one: the shared `blank` fixture must stay component-free
     nlp.add_pipe("summit_quotes")
     doc = nlp("“We will double trade by 2030,” Tokayev said. It's the “green” deal.")
     assert _texts(doc) == ["We will double trade by 2030,"]
@@ -563,6 +568,7 @@ def test_blank_pipeline_runs_without_parser(blank: Language) -> None:
 def test_factory_config_and_lexicon() -> None:
     nlp = spacy.blank("en")
     component = nlp.add_pipe("summit_quotes", config={"max_fragment_words": 1})
+    assert isinstance(component, SummitQuotes)
     assert component.max_fragment_words == 1
     cues = load_jsonl("quote_cues.jsonl", QuoteCue)
     kinds = {c.kind for c in cues}
