@@ -41,7 +41,12 @@ durations ("30 years"), clock times, ordinals ("fifth", "5th"), number-noun comp
 quotes component's ``quoted_names``), the bare word "one" ("one example", "one of the", the
 pronoun), and small numbers spelled out without scale or unit ("the five states", "two
 declarations": a set of participants or documents, not a statistic; ``small_word_max`` in the
-config, default 10).
+config, default 10) — unless the counted noun is measured over a period ("four meetings in five
+years"), which the corpus gold counts, and it does not follow a set word ("the", "all", "our")
+or count the participants ("five leaders"); both word lists are in units.jsonl.
+
+A sign written on a number with a unit belongs to the span: "(+12%)" gives "+12%", value 12;
+"-3.5%" gives value -3.5.
 """
 
 from __future__ import annotations
@@ -88,6 +93,9 @@ _OPENERS = "([{\"'“‘«"
 _DIRECTIONAL = frozenset({"to", "by", "from"})
 _FREQUENCY = re.compile(r"\s+(?:a|an|per|every|each)\s+(?:year|month|week|day|decade)\b", re.I)
 _MAX_METRIC_TOKENS = 10
+# "four meetings in (the past) five years": how far after a counted noun its period may end
+_PERIOD_LOOKAHEAD = 5
+_PERIOD_PREPOSITIONS = frozenset({"in", "over", "within", "during", "since", "per", "across"})
 
 
 @dataclass(frozen=True)
@@ -173,6 +181,8 @@ class SummitFigures:
         self.months: set[str] = set()
         self.time_words: set[str] = set()
         self.reference_words: set[str] = set()
+        self.set_words: set[str] = set()
+        self.participants: set[str] = set()
         self.context: dict[str, str] = {}
         cs_prefix: list[str] = []
         ci_prefix: list[str] = []
@@ -217,6 +227,10 @@ class SummitFigures:
                 self.time_words.update(f.lower() for f in e.forms)
             elif e.type == "reference":
                 self.reference_words.update(f.lower() for f in e.forms)
+            elif e.type == "set_word":
+                self.set_words.update(f.lower() for f in e.forms)
+            elif e.type == "participant":
+                self.participants.update(f.lower() for f in e.forms)
             elif e.type == "context":
                 for f in e.forms:
                     self.context[f.lower()] = e.norm
@@ -251,6 +265,8 @@ class SummitFigures:
         self.figure_re = re.compile(
             rf"(?<![\w.+/#№$€£¥₽₸:-])(?:(?P<qual>{qual})\s+)?"
             rf"(?:(?P<btw>between)\s+|(?P<frm>from)\s+)?"
+            # a signed change "(+12%)", "−3.5%": kept only when a unit follows (see _from_number)
+            + r"(?P<sign>[+\u2212-](?=\d))?"
             + one.replace("@", "1")
             # "to" joins a range only after "from" or when the first number has no unit of its own:
             # "1.5 times to 5 billion dollars" is a multiplier and an amount, not a range
@@ -412,6 +428,10 @@ class SummitFigures:
         info = cur or suf
         if glued and info is None:
             return None  # a bare "5m" is five metres; "$5m" and "4.5m tonnes" carry a unit
+        sign = m.group("sign")
+        if sign and (info is None or ranged):
+            return None  # "+7 7172 ..." is a phone number, "-3" alone a label or a dash
+        negative = sign in ("-", "\u2212")
         has_scale = bool(m.group("s1") or m.group("s2"))
         words_only = not m.group("n1")[:1].isdigit()
         # a scale or unit written once covers both ends of a range
@@ -425,9 +445,13 @@ class SummitFigures:
             value *= info.factor
             if value_max is not None:
                 value_max *= info.factor
+        if negative:
+            value = -value
 
         n1_start = m.start("n1")
         start = m.start("cur1") if m.group("cur1") else n1_start
+        if sign:  # the sign belongs to the number: "+12%" (value 12), "-3.5%" (value -3.5)
+            start = m.start("sign")
         if ranged and (m.group("frm") or m.group("btw")):
             start = m.start("frm") if m.group("frm") else m.start("btw")
         end = m.end()
@@ -546,13 +570,54 @@ class SummitFigures:
         if words_only and not has_scale and info is None:
             if m.group("n1").strip().lower() in ("one", "a", "an") and v2 is None:
                 return False  # "one example", "one of the", the pronoun "one"
-            if v1 <= self.small_word_max:
-                # "the five states", "two declarations": small numbers spelled out name a set
-                # of participants or documents, not a statistic (house styles spell out < 10)
+            after_set_word = (
+                prev_word is not None
+                and not before[prev_word.end(1) :].strip()
+                and pw.lower() in self.set_words
+            )
+            if v1 <= self.small_word_max and (after_set_word or not self._small_count(doc, m)):
+                # "the five states", "all six leaders": small numbers spelled out name a set
+                # of participants, not a statistic (house styles spell out < 10)
                 return False
             if re.match(r"\s+of\b", after):
                 return False  # "two of the leaders"
         return True
+
+    def _small_count(self, doc: Doc, m: re.Match[str]) -> bool:
+        """Return True when a small spelled-out number is a statistic: "four meetings in five
+        years", "three summits since 2018".
+
+        A small number spelled out usually names a set ("adopted two declarations", "three
+        rounds of talks"); it states a quantity when its counted noun is measured over a
+        period, written right after it ("in/over/within/since/per ..."). It never counts the
+        participants ("five leaders in two days"). The caller has already refused one after a
+        set word: "the five states", "all six countries".
+        """
+        if m.group("n2") is not None:
+            return False
+        noun_end = self._counted_noun_end(doc, m.end())
+        if noun_end is None:
+            return False
+        noun = _token_at_or_after(doc, noun_end - 1)
+        if noun is None or noun.lower_ in self.participants:
+            return False
+        return self._over_a_period(doc, noun.i + 1)
+
+    def _over_a_period(self, doc: Doc, i: int) -> bool:
+        """Return True when the tokens from ``i`` say "in/over/since ... <time word or year>"."""
+        preposition = False
+        for t in doc[i : i + _PERIOD_LOOKAHEAD]:
+            if t.is_punct:
+                return False
+            if t.lower_ in _PERIOD_PREPOSITIONS:
+                preposition = True
+            elif preposition and (
+                t.lower_ in self.time_words or re.fullmatch(_YEAR, t.text) is not None
+            ):
+                return True
+            elif not preposition:
+                return False
+        return False
 
     def _bare(
         self, doc: Doc, m: re.Match[str], value: float, has_scale: bool, index: _DocIndex

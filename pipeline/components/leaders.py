@@ -159,11 +159,21 @@ class OrganisationEntry(_Strict):
     office: str
 
 
-_WORD_LISTS = ("blocker", "temporal", "dependent", "honorific", "org_head", "non_leader_title")
+_WORD_LISTS = (
+    "blocker",
+    "temporal",
+    "current",
+    "dependent",
+    "honorific",
+    "org_head",
+    "non_leader_title",
+)
 
 
 class WordListEntry(_Strict):
-    type: Literal["blocker", "temporal", "dependent", "honorific", "org_head", "non_leader_title"]
+    type: Literal[
+        "blocker", "temporal", "current", "dependent", "honorific", "org_head", "non_leader_title"
+    ]
     forms: list[str] = Field(min_length=1)
 
 
@@ -448,6 +458,7 @@ class SummitLeaders:
         # single-word lists: the word next to a role or name decides
         self.blockers = {k[-1] for k in words["blocker"] if k}
         self.temporals = {k[-1] for k in words["temporal"] if k}
+        self.currents = {k[-1] for k in words["current"] if k}
         self.dependents = {k[-1] for k in words["dependent"] if k}
         self.honorifics = {k[-1] for k in words["honorific"] if k}
         self.non_leader_titles = {k[-1] for k in words["non_leader_title"] if k}
@@ -879,6 +890,8 @@ class SummitLeaders:
         for index, hit in enumerate(atoms):
             if any(i in covered for i in range(hit.start, hit.end)):
                 continue
+            if out and hit.start < out[-1].end:
+                continue  # the second title of "Crown Prince and Prime Minister"
             if self._blocked(doc, hit.start) or self._dependent(doc, hit.start):
                 continue
             surface = fold(doc[hit.start : hit.end].text)
@@ -897,8 +910,17 @@ class SummitLeaders:
         return out
 
     def _blocked(self, doc: Doc, start: int) -> bool:
-        """Return True after "vice", "deputy", ...: another office than the one named."""
-        return any(fold(t.text) in self.blockers for t in doc[max(0, start - 2) : start])
+        """Return True after "vice", "deputy", ...: another office than the one named.
+
+        Only words of the same phrase count: punctuation other than a dash ends the look-back,
+        so "Chair: President of X" (a list label) is not "co-chair President".
+        """
+        for t in reversed(doc[max(0, start - 2) : start]):
+            if t.is_punct and not _is_dash(t.text):
+                return False
+            if fold(t.text) in self.blockers:
+                return True
+        return False
 
     def _dependent(self, doc: Doc, start: int) -> bool:
         """Return True for "Press Service of / Adviser to the President": not the president."""
@@ -962,6 +984,8 @@ class SummitLeaders:
             return None  # "head" alone is too often a verb or "head of the delegation"
         # "Kyrgyz leader", "Chinese President", "Kazakhstan's (then) President"
         start = hit.start - 1 if temporal else hit.start
+        if not temporal and start > 0 and fold(doc[start - 1].text) in self.currents:
+            start -= 1  # "Kazakhstan's current president": the holder on the text's date
         if start > 0 and doc[start - 1].lower_ in {"'s", "’s"}:
             start -= 1
         prev = atoms[index - 1] if index > 0 else None
@@ -970,9 +994,9 @@ class SummitLeaders:
             country = demonym or _first(prev, "country")
             kind = "demonym" if demonym else "country"
             if country is not None and _case_ok(doc, prev, kind):
-                return RoleHit(
-                    prev.start, hit.end, country, None, kinds, role.title, temporal, noun
-                )
+                # "Saudi Crown Prince and Prime Minister": one office phrase, both titles
+                end = self._coordinated_title_end(doc, hit.end, by_start)
+                return RoleHit(prev.start, end, country, None, kinds, role.title, temporal, noun)
             org = _first(prev, "org")
             if org is not None and start == hit.start:
                 org_entry = self.orgs[int(org)]
@@ -988,6 +1012,23 @@ class SummitLeaders:
         ):
             return RoleHit(hit.start, end, None, None, ("home",), None, temporal)
         return None
+
+    def _coordinated_title_end(self, doc: Doc, end: int, by_start: dict[int, Hit]) -> int:
+        """Return the end of "<title> and <title>" when a second singular title follows ``end``.
+
+        The country or demonym before the first title covers both ("Saudi Crown Prince and Prime
+        Minister"); a second title with its own "of <country>" is a role of its own.
+        """
+        if end >= len(doc) or doc[end].lower_ != "and":
+            return end
+        nxt = by_start.get(end + 1)
+        if nxt is None or not any(e.kind == "role" for e in nxt.entries):
+            return end
+        if not _capitalised(doc[nxt.start]) or fold(doc[nxt.end - 1].text).endswith("s"):
+            return end  # "Kazakh president and leaders of ...": not one office phrase
+        if nxt.end < len(doc) and doc[nxt.end].lower_ == "of":
+            return end
+        return nxt.end
 
     def _org_role(
         self, doc: Doc, hit: Hit, atoms: list[Hit], index: int, by_start: dict[int, Hit]

@@ -26,6 +26,8 @@ EntryType = Literal[
     "month",
     "reference",
     "context",
+    "set_word",
+    "participant",
 ]
 
 
