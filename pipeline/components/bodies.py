@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -81,7 +81,19 @@ class BodyCueEntry(BaseModel):
         "linking",
         "support",
         "agent_noun",
+        "capital",
+        "chair",
     ]
+    country: str | None = None
+
+    @model_validator(mode="after")
+    def _capital_names_its_country(self) -> BodyCueEntry:
+        """Return the entry; a capital line must name its country and only a capital line may."""
+        if (self.status == "capital") != (self.country is not None):
+            raise ValueError(
+                f"cue {self.cue!r}: 'country' is required for status 'capital' and only there"
+            )
+        return self
 
 
 class CountryEntry(BaseModel):
@@ -186,10 +198,18 @@ class SummitBodies:
         # lemma phrases, matched by hash (a token-pattern Matcher with IN sets is ~10x slower)
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.agent_nouns: set[str] = set()
+        self.capital_of: dict[str, str] = {}
+        self.chair_nouns: set[str] = set()
         for cue in load_jsonl(cues_file, BodyCueEntry):
             words = cue.cue.lower().split()
             if cue.status == "agent_noun":
                 self.agent_nouns.add(cue.cue.lower())
+                continue
+            if cue.status == "capital" and cue.country:
+                self.capital_of[cue.cue.lower()] = cue.country
+                continue
+            if cue.status == "chair":
+                self.chair_nouns.add(cue.cue.lower())
                 continue
             self.cue_status[cue.cue.lower()] = cue.status
             variants = [words, [words[0].capitalize(), *words[1:]]]
@@ -208,6 +228,9 @@ class SummitBodies:
                 self.demonym_of[dem.lower()] = country.name
         forms = sorted(set(self.country_of) | set(self.demonym_of))
         self.country_matcher.add("COUNTRY", [nlp.make_doc(form) for form in forms])
+        # a capital standing for its state ("Tashkent proposed"): only read as an agent
+        self.capital_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.capital_matcher.add("CAPITAL", [nlp.make_doc(c) for c in sorted(self.capital_of)])
 
     # ------------------------------------------------------------------ pipeline entry
     def __call__(self, doc: Doc) -> Doc:
@@ -225,6 +248,8 @@ class SummitBodies:
         for cand in candidates:
             ctx.link(cand)
         ctx.link_fallbacks(candidates)
+        ctx.bullet_lists(candidates)
+        ctx.coordinated_lists(candidates)
         ctx.resolve_pronoun_objects(candidates)
         ctx.support_statements(candidates)
         spans = ctx.merge(candidates)
@@ -266,6 +291,12 @@ class _DocContext:
             if country:
                 for i in range(start, end):
                     self.country_at[i] = country
+        self.capital_at: dict[int, str] = {}
+        for _, start, end in comp.capital_matcher(doc):
+            country = comp.capital_of.get(doc[start:end].text.lower())
+            if country and all(doc[i].pos_ == "PROPN" for i in range(start, end)):
+                for i in range(start, end):
+                    self.capital_at[i] = country
         self.quote_speaker: dict[int, str] = {}
         self.quote_speaker_country: dict[int, str] = {}
         for span in doc.spans.get(QUOTES_GROUP, []):
@@ -292,6 +323,25 @@ class _DocContext:
             if span.end < len(doc) and doc[span.end].is_quote:
                 close = doc[span.end]
                 self.quoted_at[span.start] = close.idx + len(close)
+        self.chair_leader = self.find_chair()
+
+    def find_chair(self) -> str | None:
+        """Return the leader the text introduces as chair ("Chair: President X", "X chaired the
+        meeting"): the one leader of the first sentence with a chair word that is not itself an
+        agent there; None when there is none."""
+        chair_nouns = self.c.chair_nouns
+        if not chair_nouns or not self.leader_at:
+            return None
+        for tok in self.doc:
+            if tok.lower_ not in chair_nouns and tok.lemma_.lower() not in chair_nouns:
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass", "pobj") or tok.i in self.leader_at:
+                continue  # "the chair proposed": a reference to the chair, not its introduction
+            sent = range(self.ss[tok.i], self.se[tok.i])
+            names = {self.leader_at[i] for i in sent if i in self.leader_at}
+            if len(names) == 1:
+                return names.pop()
+        return None
 
     # ------------------------------------------------------------------ candidates
     def head_entry(self, tok: Token) -> tuple[BodyHeadEntry, int] | None:
@@ -396,6 +446,19 @@ class _DocContext:
             return self._make(prev.i, start, end, kind, quoted=True)
         if not is_name:
             return None
+        after = span.end + 1  # the word after the closing mark: «CIS Plus» format
+        if (
+            span.end < len(doc)
+            and doc[span.end].is_quote
+            and after < len(doc)
+            and self.ss[after] == self.ss[span.start]
+            and doc[after].is_alpha
+            and self.head_entry(doc[after]) is not None
+            and not self.is_plural(doc[after])
+        ):
+            entry = self.head_entry(doc[after])[0]  # type: ignore[index]
+            consumed.add(after)
+            return self._make(after, start, end, entry.kind or "body", quoted=True)
         last = [t for t in span if t.is_alpha]
         if not last or self.head_entry(last[-1]) is None or self.is_plural(last[-1]):
             return None
@@ -646,6 +709,13 @@ class _DocContext:
                         cues.append((obj, noun_cue))
             cue = self.cue_for(head)
             if (
+                cue is not None
+                and cue.status == "commit"
+                and head.pos_ == "NOUN"
+                and tok.lower_ == "of"
+            ):
+                break  # "the decisions of the Bishkek Summit": the body made them
+            if (
                 cue is None
                 and head.pos_ in ("NOUN", "PROPN")
                 and dep not in ("appos", "dep", "conj")
@@ -679,33 +749,50 @@ class _DocContext:
                 tok = head
                 break
             child, tok = tok, head
-            if (
-                head.pos_ in ("VERB", "AUX")
-                and head.tag_ != "VBG"
-                and any(
-                    c.dep_ in ("nsubj", "nsubjpass", "csubj")
-                    and c.tag_ not in ("WDT", "WP")
-                    and c.lower_ != "it"
-                    and c.i != child.i  # "proposed that a Council be created"
-                    for c in head.children
-                )
-            ):
+            subjects = [
+                c
+                for c in head.children
+                if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+                and c.tag_ not in ("WDT", "WP")
+                and c.lower_ != "it"
+                and c.i != child.i  # "proposed that a Council be created"
+            ]
+            if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBG" and subjects:
+                if not cues and self.complement_of_unnamed(head, subjects):
+                    continue  # "proposed that experts draft X": the proposal's content
                 break  # a clause with its own subject is its own report
         return cues, support, commit
 
+    def complement_of_unnamed(self, verb: Token, subjects: list[Token]) -> bool:
+        """Return True for a that-complement clause whose subject names no leader or country
+        ("proposed that experts draft ...", "that 2023 be declared ...")."""
+        clause = verb
+        if clause.dep_ == "conj" and clause.head.dep_ == "ccomp":
+            clause = clause.head  # "proposed that A and that experts draft B"
+        if clause.dep_ != "ccomp":
+            return False
+        return not any(
+            s.pos_ == "PRON" or s.i in self.leader_at or self.resolve(s) for s in subjects
+        )
+
     def dated_history(self, verb: Token, cue: _Cue) -> bool:
-        """Return True when an establishing/adopting cue is dated to an earlier year ("signed ...
-        in 2017", "created last year"): history, not the act the text reports."""
-        if verb.pos_ not in ("VERB", "AUX") or cue.status == "proposed":
+        """Return True when a cue is dated to an earlier year ("signed ... in 2017", "created last
+        year", "thirty years ago ... put forward the idea"): history, not the act the text
+        reports. A proposal counts only with "ago"/"last" or a year before the text's own."""
+        if verb.pos_ not in ("VERB", "AUX"):
             return False
         year = (self.doc._.summit_doc_date or self.doc._.summit_date or "")[:4]
         for child in verb.children:
             words = list(child.subtree)
-            if child.dep_ == "npadvmod" and any(w.lower_ in ("ago", "last") for w in words):
-                return True  # "last year", "two years ago"
+            if child.dep_ in ("npadvmod", "advmod") and any(
+                w.lower_ in ("ago", "last") for w in words
+            ):
+                return True  # "last year", "two years ago" (a proposal then is history too)
             if child.dep_ == "prep" and child.lower_ in ("in", "since"):
+                # a proposal's year is usually its target date: only a known earlier year counts
+                undated_ok = cue.status != "proposed"
                 for w in words:
-                    if _YEAR_RE.fullmatch(w.text) and (not year or w.text < year):
+                    if _YEAR_RE.fullmatch(w.text) and ((not year and undated_ok) or w.text < year):
                         return True
         return False
 
@@ -795,17 +882,28 @@ class _DocContext:
         return False
 
     def reported_by_leader(self, tok: Token, country: str) -> str | None:
-        """Return the leader of ``country`` whose reporting clause contains cue ``tok``, or None."""
+        """Return the leader of ``country`` who is the agent of a clause above cue ``tok``
+        ("Xi announced that China would set up ...", "Xi renewed Beijing's proposal",
+        "Putin said Moscow supported the idea"), or None."""
         node = tok
         for _ in range(8):
             if node.head.i == node.i:
                 return None
-            if node.dep_ == "ccomp":
-                names = self.agent_of(node.head) or []  # "Xi ... and announced that China ..."
-                if len(names) == 1 and self.leader_country.get(names[0]) == country:
-                    return names[0]
             node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            names = self.agent_of(node) or []
+            if len(names) == 1 and self.leader_country.get(names[0]) == country:
+                return names[0]
         return None
+
+    def as_reporters(self, tok: Token, names: list[str]) -> list[str]:
+        """Return ``names`` with each country replaced by its leader reporting cue ``tok``."""
+        out: list[str] = []
+        for name in names:
+            leader = self.reported_by_leader(tok, name) if name not in self.leader_country else None
+            out.append(leader or name)
+        return out
 
     def unrealised(self, tok: Token, cue: _Cue) -> bool:
         """Return True for a bare infinitive/gerund act that no decision above makes real.
@@ -916,11 +1014,23 @@ class _DocContext:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     return self.resolve(objs[0])
+        subjects: list[Token] = []
+        for c in node.children:
+            if c.dep_ not in ("nsubj", "csubj") or c.lower_ in ("which", "that", "who"):
+                continue
+            if self.paragraph_between(c.i, node.i):
+                # a verbless line above mis-joined to this sentence: its appositive in this
+                # paragraph ("– President X\n\nPresident X proposed ...") is the subject
+                subjects.extend(
+                    a
+                    for a in c.children
+                    if a.dep_ == "appos" and not self.paragraph_between(a.i, node.i)
+                )
+            else:
+                subjects.append(c)
+        if subjects:
+            return self.resolve(min(subjects, key=lambda c: abs(c.i - node.i)))
         for child in node.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in ("which", "that", "who"):
-                    continue
-                return self.resolve(child)
             if child.dep_ == "nsubjpass" and child.lower_ == "it":
                 return None  # "it was proposed": no agent
         if node.pos_ == "NOUN":
@@ -938,6 +1048,11 @@ class _DocContext:
                         if names:
                             return names
         return None
+
+    def paragraph_between(self, a: int, b: int) -> bool:
+        """Return True when a paragraph break lies between tokens ``a`` and ``b``."""
+        lo, hi = min(a, b), max(a, b)
+        return "\n" in self.text[self.doc[lo].idx : self.doc[hi].idx]
 
     def resolve(self, tok: Token) -> list[str]:
         """Return the canonical leaders / countries a subject or agent phrase names ([] if none)."""
@@ -974,7 +1089,13 @@ class _DocContext:
                 return self.leader_at[c.i]
         if t.i in self.country_at and t.tag_ not in ("JJ",):
             return self.country_at[t.i]
+        if t.i in self.capital_at:
+            return self.capital_at[t.i]  # "Tashkent proposed": the capital stands for the state
+        if t.lower_ in self.c.chair_nouns and t.pos_ == "NOUN":
+            return self.chair_leader  # "the chair proposed": the leader introduced as chair
         if t.lemma_.lower() in self.c.agent_nouns or t.lower_ in self.c.agent_nouns:
+            if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children):
+                return self.own_country(t)  # "her country's proposal"
             for c in t.children:
                 if c.i in self.country_at and c.dep_ in ("amod", "compound", "poss", "nmod"):
                     return self.country_at[c.i]
@@ -982,6 +1103,18 @@ class _DocContext:
                     for o in c.children:
                         if o.i in self.country_at:
                             return self.country_at[o.i]
+        return None
+
+    def own_country(self, t: Token) -> str | None:
+        """Return who "his/her country" (``t``) stands for: the leader last named in the sentence
+        before it (a leader's country is the leader, as for "Turkmenistan proposes" in a quote),
+        else the country last named there ("Speaking for Turkmenistan, Ms X conveyed her
+        country's proposal"); None when the sentence names neither."""
+        for i in range(t.i - 1, self.ss[t.i] - 1, -1):
+            if i in self.leader_at:
+                return self.leader_at[i]
+            if i in self.country_at and self.doc[i].tag_ != "JJ":
+                return self.country_at[i]
         return None
 
     def leader_of(self, country: str) -> str:
@@ -1158,30 +1291,126 @@ class _DocContext:
         cand.status, cand.cue, cand.cue_tokens = src.status, src.cue, src.cue_tokens
         cand.proposers, cand.linked = agents, True
 
-    def resolve_pronoun_objects(self, cands: list[_Candidate]) -> None:
-        """Upgrade a proposed body when a following clause establishes/adopts "it"."""
+    def bullet_lists(self, cands: list[_Candidate]) -> None:
+        """Link the items of a dashed/bulleted list to a proposal made in its lead-in line.
+
+        "The President put forward a number of initiatives:" followed by "– to create X;",
+        "– to elaborate Y." lines: each item's first body (and any body already linked in
+        it) is a proposal of the lead-in's agent, with the lead-in's cue.
+        """
         doc = self.doc
-        linked = sorted((c for c in cands if c.linked), key=lambda c: c.start_char)
-        if not linked:
+        lead: tuple[_Cue, list[str]] | None = None
+        items: list[tuple[int, int, tuple[_Cue, list[str]]]] = []
+        prev_line: tuple[int, int] | None = None  # token range of the previous non-blank line
+        prev_was_item = False
+        i = 0
+        n = len(doc)
+        while i < n:
+            if doc[i].is_space:
+                i += 1
+                continue
+            start = i
+            while i < n and not (doc[i].is_space and "\n" in doc[i].text):
+                i += 1
+            end = i  # [start, end): one line
+            is_item = doc[start].text in _BULLETS and end - start > 1
+            if is_item:
+                if prev_line is not None and doc[prev_line[1] - 1].text == ":":
+                    lead = self.lead_in(prev_line[0], prev_line[1])
+                elif not prev_was_item:
+                    lead = None
+                if lead is not None:
+                    items.append((start + 1, end, lead))
+            prev_line, prev_was_item = (start, end), is_item
+        if not items:
+            return
+        ordered = sorted(cands, key=lambda c: c.start_char)
+        for start, end, (cue, agents) in items:
+            lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            inside = [c for c in ordered if lo <= c.start_char and c.end_char <= hi]
+            for k, cand in enumerate(inside):
+                if k > 0 and not cand.linked:
+                    continue
+                first = self._char_tokens(cand)[0]
+                if any(
+                    t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("aux", "auxpass")
+                    for t in doc[start:first]
+                ):
+                    break  # an item with its own finite clause reports something else
+                span = doc[cue.start : cue.end]
+                cand.status, cand.linked = "proposed", True
+                cand.cue, cand.cue_tokens = (span.start_char, span.end_char), (cue.start, cue.end)
+                if not cand.proposers:
+                    cand.proposers = list(agents)
+
+    def lead_in(self, start: int, end: int) -> tuple[_Cue, list[str]] | None:
+        """Return the first proposal cue of line [start, end) and its agents, or None."""
+        for t in self.doc[start:end]:
+            cue = self.cue_at.get(t.i)
+            if cue is not None and cue.status == "proposed" and t.i == cue.start:
+                return cue, self.agent_of(t) or []
+        return None
+
+    def coordinated_lists(self, cands: list[_Candidate]) -> None:
+        """Link a named body coordinated after a linked one ("adopted the Astana Statement on X,
+        as well as the CICA Statement on Y and the Statement on Z"): same cue, status and
+        proposers. Only conjunctions, commas and articles may stand between the two names."""
+        doc = self.doc
+        ordered = sorted(cands, key=lambda c: c.start_char)
+        for k in range(1, len(ordered)):
+            cand, prev = ordered[k], ordered[k - 1]
+            if cand.linked or not prev.linked or prev.sent_start != cand.sent_start:
+                continue
+            head = doc[cand.head]
+            if not (cand.quoted or _cap(head)) or head.dep_ in ("nsubj", "nsubjpass"):
+                continue
+            gap = doc[self._char_tokens(prev)[1] : self._char_tokens(cand)[0]]
+            words = [t.lower_ for t in gap]
+            if not any(w in (",", "and", "or") for w in words) or not all(
+                w in _LIST_GLUE or w in _DETS for w in words
+            ):
+                continue
+            cand.status, cand.cue, cand.cue_tokens = prev.status, prev.cue, prev.cue_tokens
+            cand.proposers, cand.linked = list(prev.proposers), True
+
+    def resolve_pronoun_objects(self, cands: list[_Candidate]) -> None:
+        """Upgrade or link a body when a following clause establishes/adopts "it" ("The
+        centrepiece was the Treaty on X. ... it was signed by ...")."""
+        doc = self.doc
+        pool = sorted(
+            (c for c in cands if c.linked or c.quoted or _cap(doc[c.head])),
+            key=lambda c: c.start_char,
+        )
+        if not pool:
             return
         for tok in doc:
-            if tok.lower_ != "it" or tok.dep_ != "dobj":
+            if tok.lower_ != "it" or tok.dep_ not in ("dobj", "nsubjpass"):
                 continue
             cue = self.cue_for(tok.head)
             if cue is None or cue.status not in ("established", "adopted"):
                 continue
-            prior = [
-                c for c in linked if c.end_char <= tok.idx and c.sent_start >= self.ss[tok.i] - 80
-            ]
-            if not prior or self.ss[prior[-1].head] not in (
-                self.ss[tok.i],
-                self._prev_sent_start(tok),
-            ):
+            if self.dated_history(tok.head, cue):
+                continue
+            prior = [c for c in pool if c.end_char <= tok.idx]
+            if not prior:
                 continue
             target = prior[-1]
-            if _STATUS_RANK[cue.status] > _STATUS_RANK.get(target.status or "proposed", 0):
+            near = {self.ss[tok.i], self._prev_sent_start(tok)}
+            if target.linked:
+                if self.ss[target.head] not in near:
+                    continue
+            else:
+                # an unlinked name: the topic of one of the two sentences before
+                near.add(self.ss[self._prev_sent_start(tok) - 1] if min(near) > 0 else 0)
+                if self.ss[target.head] not in near or self.paragraph_between(target.head, tok.i):
+                    continue
+            span = doc[cue.start : cue.end]
+            if not target.linked:
+                target.status, target.linked, target.proposers = cue.status, True, []
+                target.cue_tokens = (cue.start, cue.end)
+                target.cue = (span.start_char, span.end_char)
+            elif _STATUS_RANK[cue.status] > _STATUS_RANK.get(target.status or "proposed", 0):
                 target.status = cue.status
-                span = doc[cue.start : cue.end]
                 target.cue = (span.start_char, span.end_char)
 
     def support_statements(self, cands: list[_Candidate]) -> None:
@@ -1202,9 +1431,17 @@ class _DocContext:
                 continue
             themes = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
             theme_cue = self.cue_for(themes[0]) if themes else None
-            if theme_cue is None or theme_cue.status not in ("proposed", "light"):
+            # "Bishkek and Dushanbe supported it": the proposal just reported
+            pronoun = bool(themes) and themes[0].lower_ == "it"
+            if not pronoun and (theme_cue is None or theme_cue.status not in ("proposed", "light")):
                 continue
             theme = themes[0]
+            if any(
+                c.dep_ == "acl"
+                or (c.dep_ == "prep" and c.lower_ == "of" and self.agent_here(theme))
+                for c in theme.children
+            ):
+                continue  # "the initiative of the Russian side to open ...": another proposal
             agents = self.support_agents(t)
             node = t
             for _ in range(4):
@@ -1215,6 +1452,7 @@ class _DocContext:
                 agents = self.support_agents(node)
             if not agents:
                 continue
+            agents = self.as_reporters(t, agents)
             targets: list[_Candidate] = []
             about = [
                 o
@@ -1228,6 +1466,10 @@ class _DocContext:
                 found = self.head_entry(about[0])
                 kind = found[0].kind if found else None
                 targets = [c for c in before if c.kind == kind][-1:]
+            elif pronoun:
+                here = [c for c in before if c.sent_start == self.ss[t.i]]
+                prev = [c for c in before if c.sent_start == self._prev_sent_start(t)]
+                targets = (here or prev)[-1:]
             elif any(c.lower_ in ("this", "these", "the", "such") for c in theme.children):
                 here = [c for c in before if c.sent_start == self.ss[t.i]]
                 prev = [c for c in before if c.sent_start == self._prev_sent_start(t)]
@@ -1304,6 +1546,11 @@ class _DocContext:
                 return main
         return None
 
+
+# list-item markers at the start of a line
+_BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
+# words that may join two coordinated names ("A, as well as B and the C")
+_LIST_GLUE = frozenset({",", "and", "or", "as", "well", "also", "along", "together", "with"})
 
 # function words ignored when comparing two mentions of a body
 _STOP = frozenset(
