@@ -5,19 +5,22 @@ Three steps, each one pass:
 1. ``pair_marks`` scans the characters once and pairs quotation marks of every style (“…”, "…",
    «…», »…«, „…“, ‘…’, '…', ‹…›, 「…」) with a stack, so a quotation may contain a quoted name with
    the same marks. Pairing is confined to a paragraph: a quotation that runs on re-opens at the
-   start of the next paragraph (the typographic convention), and an unbalanced mark is dropped at
-   the paragraph end instead of swallowing the rest of the document. Apostrophes (it's, region’s,
-   O‘zbekiston) are letters, not marks.
+   start of the next paragraph (the typographic convention) and is reported one segment per
+   paragraph; an unbalanced mark is dropped at the paragraph end instead of swallowing the rest
+   of the document. Apostrophes and clitics (it's, region’s, O‘zbekiston, 's, '90s) are not marks.
 2. Each pair is classified: a quoted name or title (after a title noun such as *format* or
-   *resolution*, title case, or a short modifier before a noun: “green” hydrogen) or scare quote
-   goes to ``doc.spans["quoted_names"]``; the rest are quotations.
+   *resolution*, title case, or a short modifier before a noun: “green” hydrogen), a scare quote
+   (a short unpunctuated fragment deep in a clause) or a pair inside a quotation goes to
+   ``doc.spans["quoted_names"]``; the rest are quotations.
 3. Each quotation is attributed: "according to X" / "in his words"; a byline dash; the subject of
    a cue verb that governs the quotation in the dependency tree (partial quotes inside a clause);
-   the nearest cue verb before or after it in the sentence (split quotes share it); a verbless
-   ``X: “…”``; or the previous quotation of the paragraph. The speaker mention resolves to a leader
-   through ``doc.spans["leaders"]`` (kb id of the span covering it, or of a pronoun's antecedent).
+   the nearest cue verb of its sentence before or after it (split quotes share it); a verbless
+   ``X: “…”`` or an ``X said:`` paragraph; or the previous quotation of the paragraph when only
+   that one's attribution stands between them. The speaker mention resolves to a leader through
+   ``doc.spans["leaders"]`` (kb id of the span covering it, or of a pronoun's antecedent); other
+   speakers keep their name as written, without titles, completed from an earlier mention.
 
-The cue lexicon, title nouns and role nouns are data: ``pipeline/resources/quote_cues.jsonl``.
+The cue lexicon, title nouns, role and title words are data: ``pipeline/resources/quote_cues.jsonl``.
 Quote triples follow textacy's ``DQTriple`` and citron's cue/source/content records.
 """
 
