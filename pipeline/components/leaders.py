@@ -901,7 +901,9 @@ class SummitLeaders:
             for entry in hit.entries:
                 found: RoleHit | None = None
                 if entry.kind == "role":
-                    found = self._country_role(doc, hit, atoms, index, by_start, entry, surface)
+                    found = self._country_role(
+                        doc, hit, atoms, index, by_start, entry, surface, covered
+                    )
                 elif entry.kind == "org_title":
                     found = self._org_role(doc, hit, atoms, index, by_start)
                 if found is not None:
@@ -952,6 +954,7 @@ class SummitLeaders:
         by_start: dict[int, Hit],
         entry: Entry,
         surface: str,
+        covered: set[int],
     ) -> RoleHit | None:
         role = self.roles[int(entry.value)]
         kinds = tuple(role.kinds)
@@ -995,7 +998,7 @@ class SummitLeaders:
             kind = "demonym" if demonym else "country"
             if country is not None and _case_ok(doc, prev, kind):
                 # "Saudi Crown Prince and Prime Minister": one office phrase, both titles
-                end = self._coordinated_title_end(doc, hit.end, by_start)
+                end = self._coordinated_title_end(doc, hit.end, by_start, covered)
                 return RoleHit(prev.start, end, country, None, kinds, role.title, temporal, noun)
             org = _first(prev, "org")
             if org is not None and start == hit.start:
@@ -1013,11 +1016,14 @@ class SummitLeaders:
             return RoleHit(hit.start, end, None, None, ("home",), None, temporal)
         return None
 
-    def _coordinated_title_end(self, doc: Doc, end: int, by_start: dict[int, Hit]) -> int:
+    def _coordinated_title_end(
+        self, doc: Doc, end: int, by_start: dict[int, Hit], covered: set[int]
+    ) -> int:
         """Return the end of "<title> and <title>" when a second singular title follows ``end``.
 
         The country or demonym before the first title covers both ("Saudi Crown Prince and Prime
-        Minister"); a second title with its own "of <country>" is a role of its own.
+        Minister Mohammed bin Salman"), but only when a known name follows to say it is one
+        person; a second title with its own "of <country>" is a role of its own.
         """
         if end >= len(doc) or doc[end].lower_ != "and":
             return end
@@ -1028,6 +1034,8 @@ class SummitLeaders:
             return end  # "Kazakh president and leaders of ...": not one office phrase
         if nxt.end < len(doc) and doc[nxt.end].lower_ == "of":
             return end
+        if self._skip_honorifics(doc, nxt.end) not in covered:
+            return end  # "the Uzbek President and Prime Minister were ...": two people
         return nxt.end
 
     def _org_role(
