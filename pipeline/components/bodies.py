@@ -294,7 +294,7 @@ class _DocContext:
         self.capital_at: dict[int, str] = {}
         for _, start, end in comp.capital_matcher(doc):
             country = comp.capital_of.get(doc[start:end].text.lower())
-            if country and all(doc[i].pos_ == "PROPN" for i in range(start, end)):
+            if country and _cap(doc[start]):
                 for i in range(start, end):
                     self.capital_at[i] = country
         self.quote_speaker: dict[int, str] = {}
@@ -594,9 +594,18 @@ class _DocContext:
                     j, prev_kind = j + 1, "det"
                     continue
                 break
+            if low in ("and", "or") and prev_kind == "prep" and nxt is not None:
+                # coordinated prepositions: "Security of and in the Use of ..."
+                if nxt.lower_ in _NAME_PREPS or nxt.lower_ in _NESTED_LOC_PREPS:
+                    j += 1
+                    continue
+                break
             if low in ("and", "or", "&", "plus") or (low == "," and title):
                 if nxt is None or prev_kind not in ("content", "head", "verb"):
                     break
+                if low == "and" and self.title_conjunct(j, depth, title, sent_end):
+                    j, prev_kind = j + 1, "prep"  # "of China and the Countries of Central Asia"
+                    continue
                 if low == ",":
                     # a list inside a complement ("System of Forecasting, Prevention, ...")
                     if not (
@@ -628,7 +637,7 @@ class _DocContext:
                 if t.pos_ == "VERB" and not _cap(t):
                     # gerunds after a preposition, the infinitive's verb, participial adjectives
                     verb_ok = (
-                        (t.tag_ == "VBG" and prev_kind in ("prep", "hyph", "conj", "content"))
+                        (t.tag_ == "VBG" and prev_kind in ("prep", "hyph", "conj"))
                         or (t.tag_ == "VB" and prev_kind == "to")
                         or (t.dep_ == "amod" and prev_kind in ("det", "prep", "conj"))
                     )
@@ -648,6 +657,22 @@ class _DocContext:
                 continue
             break
         return last + 1
+
+    def title_conjunct(self, j: int, depth: int, title: bool, sent_end: int) -> bool:
+        """Return True when "and" at ``j`` joins an article + title-case noun phrase inside a
+        title-case complement ("Platform of ... of China and the Countries of Central Asia"):
+        the phrase has no body head and ends at a preposition or punctuation."""
+        doc = self.doc
+        if not (title and depth > 0 and j + 2 < sent_end and doc[j + 1].lower_ in _DETS):
+            return False
+        k = j + 2
+        while k < sent_end and _cap(doc[k]) and doc[k].is_alpha:
+            if self.head_entry(doc[k]) is not None or k in self.leader_at:
+                return False
+            k += 1
+        if k == j + 2 or (j + 2) in self.country_at:
+            return False
+        return k >= sent_end or doc[k].is_punct or doc[k].lower_ in _NAME_PREPS
 
     def name_candidate(self, head: Token, entry: BodyHeadEntry, first: int) -> _Candidate | None:
         """Return the candidate headed by ``head`` or None when it is no name."""
