@@ -533,3 +533,76 @@ def test_corpus_gold_value_unit(nlp: Language) -> None:
     recall = all_tp / all_gold if all_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     assert f1 >= 0.9, (precision, recall)
+
+
+# ---- hardening for held-out genres (sentences of our own wording)
+
+SIGNED_SCALED_SMALL = [
+    # a sign written on a number with a unit is part of the span; minus makes the value negative
+    ("Retail sales were up (+9%) on the year.", "+9%", 9.0, None, "percent", None),
+    ("Freight volumes changed by −4.5% in the quarter.", "−4.5%", -4.5, None, "percent", None),
+    ("Grain exports: +15 percent.", "+15 percent", 15.0, None, "percent", None),
+    # abbreviated scales and currency codes of the region
+    (
+        "The bank financed 1.3 trillion rubles of projects.",
+        "1.3 trillion rubles",
+        1.3e12,
+        None,
+        "RUB",
+        None,
+    ),
+    ("Kazakhstan pledged KZT 1.5 trillion.", "KZT 1.5 trillion", 1.5e12, None, "KZT", None),
+    ("Tajikistan set aside TJS 40 mln.", "TJS 40 mln", 4e7, None, "TJS", None),
+    ("Uzbekistan earmarked 2 trln soums.", "2 trln soums", 2e12, None, "UZS", None),
+    ("Turnover hit 4.2 bln dollars.", "4.2 bln dollars", 4.2e9, None, "USD", None),
+    ("Some 300 thousand migrants returned.", "300 thousand migrants", 3e5, None, "count", "about"),
+    # a count after a colon in a list is the number alone
+    ("Joint ventures registered: 214.", "214", 214.0, None, "count", None),
+    # a small spelled-out count measured over a period is a statistic
+    (
+        "The ministers have held five sessions over the past three years.",
+        "five sessions",
+        5.0,
+        None,
+        "count",
+        None,
+    ),
+    ("Kyrgyzstan has hosted three summits since 2019.", "three summits", 3.0, None, "count", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "value_max", "unit", "qualifier"),
+    SIGNED_SCALED_SMALL,
+    ids=[p[1] for p in SIGNED_SCALED_SMALL],
+)
+def test_signed_scaled_and_small_counts(
+    nlp: Language,
+    text: str,
+    span: str,
+    value: float,
+    value_max: float | None,
+    unit: str,
+    qualifier: str | None,
+) -> None:
+    found = figures(nlp, text)
+    assert [f["text"] for f in found] == [span]
+    assert close(found[0]["value"], value)
+    assert close(found[0]["value_max"], value_max)
+    assert found[0]["unit"] == unit
+    assert found[0]["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two delegations held three rounds of talks.",  # a set, no period
+        "All four presidents signed, and the five nations agreed.",  # set words
+        "Five leaders arrived within two days.",  # participants are never counted
+        "The leaders adopted two declarations and four agreements.",
+        "Dial +7 701 555 12 34 for the hotline.",  # a signed number without unit
+        "The match ended 3-2 after extra time.",  # a range never runs downwards
+    ],
+)
+def test_small_sets_and_signed_labels_are_not_figures(nlp: Language, text: str) -> None:
+    assert [f["text"] for f in figures(nlp, text)] == []

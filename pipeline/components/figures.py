@@ -428,6 +428,8 @@ class SummitFigures:
         info = cur or suf
         if glued and info is None:
             return None  # a bare "5m" is five metres; "$5m" and "4.5m tonnes" carry a unit
+        if ranged and v2 is not None and v2 < v1 and not (m.group("frm") or m.group("btw")):
+            return None  # "3-2" is a score or a label, never a range running downwards
         sign = m.group("sign")
         if sign and (info is None or ranged):
             return None  # "+7 7172 ..." is a phone number, "-3" alone a label or a dash
