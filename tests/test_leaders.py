@@ -736,3 +736,35 @@ def test_transliterations_on_a_recent_date(
     found = mentions(run(lnlp, text, "2025-06-01"))
     assert found[0][0] == surface
     assert found[0][2] == kb_id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a monarch's title stays outside the name span, like "Sheikh" and "Mr"
+        (
+            "King Salman bin Abdulaziz sent a message.",
+            [("Salman bin Abdulaziz", "name", "salman-of-saudi-arabia")],
+        ),
+        ("King Salman sent a message.", [("Salman", "surname", "salman-of-saudi-arabia")]),
+        ("Sultan Haitham sent a message.", [("Haitham", "surname", "haitham-bin-tariq")]),
+        # ... and without the title the short name is nobody in particular
+        ("Salman, a local guide, and Haitham, a driver, waited.", []),
+        # CICA members beyond the region
+        (
+            "President of the State of Palestine Mahmoud Abbas spoke.",
+            [
+                ("President of the State of Palestine", "role", "mahmoud-abbas"),
+                ("Mahmoud Abbas", "name", "mahmoud-abbas"),
+            ],
+        ),
+        (
+            "The Iraqi Prime Minister spoke.",
+            [("Iraqi Prime Minister", "role", "mohammed-shia-al-sudani")],
+        ),
+    ],
+)
+def test_monarchs_and_cica_members(
+    lnlp: Language, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert mentions(run(lnlp, text, "2024-05-01")) == expected
