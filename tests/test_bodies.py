@@ -690,6 +690,15 @@ LIST_CASES: list[tuple[str, list[Body]]] = [
             ("Roadmap for Digital Customs in Central Asia", "proposed", ["Kassym-Jomart Tokayev"]),
         ],
     ),
+    # numbered items, and a lead-in whose proposal noun carries the agent
+    (
+        "Proposals of the Tajik side:\n1) to set up a Pamir Seed Bank;\n2) a Regional "
+        "Avalanche Warning System.",
+        [
+            ("Pamir Seed Bank", "proposed", ["Tajikistan"]),
+            ("Regional Avalanche Warning System", "proposed", ["Tajikistan"]),
+        ],
+    ),
     # ... but a list under a lead-in that proposes nothing gives nothing
     (
         "Results of the year:\n\n– the Regional Water Council met twice;\n\n"
@@ -723,6 +732,12 @@ AGENT_CASES: list[tuple[str, list[Body]]] = [
     ),
     (
         "The chair proposed to create a Caspian Youth Council.",
+        [("Caspian Youth Council", "proposed", [])],
+    ),
+    # ... and "the Chair of <body>" is someone else
+    (
+        "* Chair: President Kassym-Jomart Tokayev.\n* The Chair of the Mejlis proposed to create "
+        "a Caspian Youth Council.",
         [("Caspian Youth Council", "proposed", [])],
     ),
     # a that-complement with an unnamed subject is the content of the proposal
@@ -787,6 +802,8 @@ STATUS_CASES: list[tuple[str, list[Body]]] = [
         [("Charter of Regional Partnership", "adopted", [])],
     ),
     ("The main outcome was the Charter of Regional Partnership. It is not ready yet.", []),
+    # ... but not a body that is the subject of its own report
+    ("The Council of Foreign Ministers met on Monday. It was created to prepare the summits.", []),
     # a quoted format name before its head noun
     (
         "The ministers will discuss the proposal to launch a new «Central Asia Plus Korea» format.",
@@ -827,6 +844,15 @@ def test_status_from_context(nlp: Language, text: str, expected: list[Body]) -> 
         (
             "Kazakhstan proposed a Platform of Trade of Japan and the Uzbek Chamber.",
             "Platform of Trade of Japan",
+        ),
+        # two documents, not two parties
+        (
+            "The leaders signed the Agreement on Visas and the Protocol on Trade.",
+            "Protocol on Trade",
+        ),
+        (
+            "The leaders signed the Agreement on Visas and the Protocol on Trade.",
+            "Agreement on Visas",
         ),
         (
             "The leaders adopted a Joint Action Plan for 2026-2028 covering trade and energy.",

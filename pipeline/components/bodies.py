@@ -659,11 +659,15 @@ class _DocContext:
         return last + 1
 
     def title_conjunct(self, j: int, depth: int, title: bool, sent_end: int) -> bool:
-        """Return True when "and" at ``j`` joins an article + title-case noun phrase inside a
-        title-case complement ("Platform of ... of China and the Countries of Central Asia"):
-        the phrase has no body head and ends at a preposition or punctuation."""
+        """Return True when "and" at ``j`` joins two parties inside a title-case complement
+        ("Platform of ... of China and the Countries of Central Asia"): a country, region or
+        organisation before it, after it an article and a title-case phrase with no body head
+        ending at a preposition or punctuation."""
         doc = self.doc
         if not (title and depth > 0 and j + 2 < sent_end and doc[j + 1].lower_ in _DETS):
+            return False
+        before = doc[j - 1]  # the first conjunct is a party (a country, a region, a bloc)
+        if before.i not in self.country_at and before.ent_type_ not in ("GPE", "LOC", "ORG"):
             return False
         k = j + 2
         while k < sent_end and _cap(doc[k]) and doc[k].is_alpha:
@@ -1116,7 +1120,11 @@ class _DocContext:
             return self.country_at[t.i]
         if t.i in self.capital_at:
             return self.capital_at[t.i]  # "Tashkent proposed": the capital stands for the state
-        if t.lower_ in self.c.chair_nouns and t.pos_ == "NOUN":
+        if (
+            t.lower_ in self.c.chair_nouns
+            and t.pos_ == "NOUN"
+            and not any(c.dep_ == "prep" for c in t.children)  # "the Chair of the Mejlis"
+        ):
             return self.chair_leader  # "the chair proposed": the leader introduced as chair
         if t.lemma_.lower() in self.c.agent_nouns or t.lower_ in self.c.agent_nouns:
             if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children):
@@ -1338,14 +1346,20 @@ class _DocContext:
             while i < n and not (doc[i].is_space and "\n" in doc[i].text):
                 i += 1
             end = i  # [start, end): one line
-            is_item = doc[start].text in _BULLETS and end - start > 1
+            first = start  # the marker: "– ...", "• ...", "1) ...", "2. ..."
+            if _NUMBERED.fullmatch(doc[start].text) and start + 1 < end:
+                if doc[start + 1].text in (")", "."):
+                    first = start + 1
+                is_item = doc[first].text[-1] in ").:" and end - first > 1
+            else:
+                is_item = doc[start].text in _BULLETS and end - start > 1
             if is_item:
                 if prev_line is not None and doc[prev_line[1] - 1].text == ":":
                     lead = self.lead_in(prev_line[0], prev_line[1])
                 elif not prev_was_item:
                     lead = None
                 if lead is not None:
-                    items.append((start + 1, end, lead))
+                    items.append((first + 1, end, lead))
             prev_line, prev_was_item = (start, end), is_item
         if not items:
             return
@@ -1425,7 +1439,10 @@ class _DocContext:
                 if self.ss[target.head] not in near:
                     continue
             else:
-                # an unlinked name: the topic of one of the two sentences before
+                # an unlinked name: the topic of one of the two sentences before, never the
+                # subject of its own report ("The Council met on Monday. It was created ...")
+                if doc[target.head].dep_ in ("nsubj", "nsubjpass"):
+                    continue
                 near.add(self.ss[self._prev_sent_start(tok) - 1] if min(near) > 0 else 0)
                 if self.ss[target.head] not in near or self.paragraph_between(target.head, tok.i):
                     continue
@@ -1574,6 +1591,7 @@ class _DocContext:
 
 # list-item markers at the start of a line
 _BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
+_NUMBERED = re.compile(r"\d{1,2}[.)]?")
 # words that may join two coordinated names ("A, as well as B and the C")
 _LIST_GLUE = frozenset({",", "and", "or", "as", "well", "also", "along", "together", "with"})
 
