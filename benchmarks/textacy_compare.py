@@ -112,9 +112,12 @@ def score(gold: GoldDocument, text: str, preds: list[Pred], t: Tally) -> None:
             used.add(k)
             t.overlap += 1
             t.exact += text[g.start : g.end].strip() == text[p.start : p.end].strip()
-            t.by_mention += p.mention is not None and any(
-                _overlaps(p.mention, m) for m in _mentions(gold, g)
-            )
+            if g.speaker is None and g.speaker_mention is None:
+                t.by_mention += p.mention is None  # an unnamed source: no speaker is right
+            else:
+                t.by_mention += p.mention is not None and any(
+                    _overlaps(p.mention, m) for m in _mentions(gold, g)
+                )
             t.by_name += p.speaker == g.speaker
             break
 

@@ -1001,8 +1001,7 @@ class _Context:
         if head.lower_ in self.c.role_nouns and not any(t.is_title for t in span if t.i != head.i):
             leader = self.fitting_leader(head, people)
             if leader is not None:
-                out["speaker_kb_id"] = leader.kb_id
-                out["speaker"] = people.get(leader.kb_id, {}).get("name") or span.text
+                self._set_leader(out, leader.kb_id, self.naming(leader, head.idx), people)
                 return out
         name = self.name_in(span, head)
         if name is None and span[0].lower_ in _INDEFINITE:
@@ -1109,7 +1108,7 @@ class _Context:
         if q.attribution not in ("split", "in_words", "continuation"):
             q.attribution = "pronoun"
         if leader is not None and (person is None or person.start_char <= leader.end):
-            self._set_leader(out, leader.kb_id, leader, people)
+            self._set_leader(out, leader.kb_id, self.naming(leader, head.idx), people)
             if LEADERS_GROUP in self.doc.spans:
                 span = self.doc[head.i : head.i + 1]
                 self.new_leader_spans.append(
@@ -1119,6 +1118,18 @@ class _Context:
             out["speaker"] = person.text
         else:
             out["speaker"] = None
+
+    def naming(self, leader: _Leader, before: int) -> _Leader:
+        """Return the latest name or surname mention of ``leader``'s person before ``before``.
+
+        A pronoun's or bare role's speaker mention is the nearest earlier naming span (as the
+        gold does); the role mention itself when the text never names the person.
+        """
+        for m in reversed(self.leaders):
+            names = m.kb_id == leader.kb_id and m.label in ("name", "surname")
+            if names and m.end <= before and not self.in_quote[self.tok_at(m.start)]:
+                return m
+        return leader
 
     def fitting_leader(self, head: Token, people: dict[str, dict[str, Any]]) -> _Leader | None:
         """Resolve "the president": the most recent leader whose office fits the role noun."""
