@@ -768,3 +768,24 @@ def test_monarchs_and_cica_members(
     lnlp: Language, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert mentions(run(lnlp, text, "2024-05-01")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kb_id"),
+    [
+        ("Ilham Heydar oglu Aliyev arrived.", "Ilham Heydar oglu Aliyev", "ilham-aliyev"),
+        (
+            "Kassym-Jomart Kemeluly Tokayev arrived.",
+            "Kassym-Jomart Kemeluly Tokayev",
+            "kassym-jomart-tokayev",
+        ),
+        ("Sadyr Nurgozhoevich Japarov arrived.", "Sadyr Nurgozhoevich Japarov", "sadyr-japarov"),
+        # the father's name alone is no patronymic: "Heydar Aliyev" is the father himself
+        ("In 1994 President Heydar Aliyev signed it.", "Heydar Aliyev", "heydar-aliyev"),
+    ],
+)
+def test_turkic_patronymics_are_skipped(
+    lnlp: Language, text: str, surface: str, kb_id: str
+) -> None:
+    found = mentions(run(lnlp, text, "2024-05-01"))
+    assert [(m[0], m[2]) for m in found][:1] == [(surface, kb_id)]

@@ -1376,16 +1376,25 @@ class SummitLeaders:
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)(?:-?[A-Z][a-z]?\.)*$")
 _INITIAL = re.compile(r"^[A-Z][a-z]?$")
 _GLUED = re.compile(r"^((?:[A-Z][a-z]?\.-?){1,3})([A-Z][^\W\d_][\w'’-]+)$")
-_PATRONYMIC_ENDS = ("vich", "vna", "kyzy", "qyzy")
-_PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:vich|vna|kyzy|qyzy)$")
+_PATRONYMIC_ENDS = ("vich", "vna", "kyzy", "qyzy", "uly", "ulu", "oglu", "ogly", "qizi")
+_PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:vich|vna|kyzy|qyzy|uly|ulu|oglu|ogly|qizi)$")
+# Turkic patronymics written as two words: "Ilham Heydar oglu Aliyev", "Sadyr Nurgazy uulu X"
+_PATRONYMIC_WORDS = frozenset({"oglu", "oğlu", "ogly", "uly", "uulu", "kyzy", "qizi", "gizi"})
 
 
 def _is_patronymic(words: Sequence[str], i: int) -> bool:
-    """Return True for a patronymic between two capitalised names: "Vladimir Vladimirovich Putin"."""
+    """Return True for a patronymic between two capitalised names: "Vladimir Vladimirovich Putin",
+    "Ilham Heydar oglu Aliyev" (both words of the two-word form)."""
+    if not 0 < i < len(words) - 1:
+        return False
+    word = words[i]
+    if word in _PATRONYMIC_WORDS:  # "oglu" after the father's name, before the surname
+        return words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+    if i + 2 < len(words) and words[i + 1] in _PATRONYMIC_WORDS:  # the father's name
+        return word[:1].isupper() and words[i - 1][:1].isupper() and words[i + 2][:1].isupper()
     return (
-        words[i].endswith(_PATRONYMIC_ENDS)
-        and 0 < i < len(words) - 1
-        and _PATRONYMIC.match(words[i]) is not None
+        word.endswith(_PATRONYMIC_ENDS)
+        and _PATRONYMIC.match(word) is not None
         and words[i - 1][:1].isupper()
         and words[i + 1][:1].isupper()
     )
