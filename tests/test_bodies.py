@@ -845,6 +845,19 @@ def test_status_from_context(nlp: Language, text: str, expected: list[Body]) -> 
             "Kazakhstan proposed a Platform of Trade of Japan and the Uzbek Chamber.",
             "Platform of Trade of Japan",
         ),
+        # a lower-case place after an institution is its seat; a document keeps its theme
+        (
+            "Japarov proposed a Regional Mountain Rescue Centre on the southern shore of the lake.",
+            "Regional Mountain Rescue Centre",
+        ),
+        (
+            "The ministers signed a Memorandum on the border regime.",
+            "Memorandum on the border regime",
+        ),
+        (
+            "Tokayev proposed a Council on the Future of Energy.",
+            "Council on the Future of Energy",
+        ),
         # two documents, not two parties
         (
             "The leaders signed the Agreement on Visas and the Protocol on Trade.",

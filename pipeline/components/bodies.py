@@ -58,7 +58,7 @@ class BodyHeadEntry(BaseModel):
     """One line of body_heads.jsonl."""
 
     model_config = ConfigDict(extra="forbid")
-    role: Literal["head", "drop_modifier"]
+    role: Literal["head", "drop_modifier", "place"]
     term: str
     kind: str | None = None
     lowercase: bool = True
@@ -187,9 +187,12 @@ class SummitBodies:
         self.carry_over = carry_over
         self.heads: dict[tuple[str, ...], BodyHeadEntry] = {}
         self.drop_modifiers: set[str] = set()
+        self.place_nouns: set[str] = set()
         for entry in load_jsonl(heads_file, BodyHeadEntry):
             if entry.role == "drop_modifier":
                 self.drop_modifiers.add(entry.term.lower())
+            elif entry.role == "place":
+                self.place_nouns.add(entry.term.lower())
             else:
                 self.heads[tuple(entry.term.lower().split())] = entry
         self.max_head_len = max(len(k) for k in self.heads)
@@ -561,6 +564,8 @@ class _DocContext:
             if low in _NAME_PREPS and t.pos_ in ("ADP", "PART"):
                 if low == "to" and not (nxt is not None and (_cap(nxt) or depth > 0)):
                     break
+                if low == "on" and not entry.document and self.place_after(j, sent_end):
+                    break  # a seat: "Logistics Centre on the Caspian coast"
                 j, prev_kind, depth = j + 1, "prep", depth + 1
                 continue
             if low == "at" and depth == 0 and j + 2 < sent_end and doc[j + 2].lower_ == "level":
@@ -657,6 +662,15 @@ class _DocContext:
                 continue
             break
         return last + 1
+
+    def place_after(self, j: int, sent_end: int) -> bool:
+        """Return True when the phrase after the preposition at ``j`` is a lower-case place
+        ("on the Caspian coast", "on the southern shore"): its noun is a place noun."""
+        doc = self.doc
+        k = j + 1
+        while k < sent_end and (doc[k].lower_ in _DETS or doc[k].pos_ in ("ADJ", "PROPN")):
+            k += 1
+        return k < sent_end and doc[k].lemma_.lower() in self.c.place_nouns and not _cap(doc[k])
 
     def title_conjunct(self, j: int, depth: int, title: bool, sent_end: int) -> bool:
         """Return True when "and" at ``j`` joins two parties inside a title-case complement
