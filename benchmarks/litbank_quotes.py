@@ -37,7 +37,7 @@ from pipeline.components import quotes as _quotes  # noqa: F401  (registers the 
 from pipeline.extensions import QUOTES_GROUP
 from pipeline.nlp import DEFAULT_MODEL, load_base_model
 
-DATA = Path("/work/shared/benchmarks/litbank_quotations")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "litbank_quotations"
 MARKS = "“”\"'‘’«»„"
 
 

@@ -24,9 +24,10 @@ from pipeline.components.quotes import (
 from pipeline.extensions import LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
 from pipeline.nlp import load_base_model
 from pipeline.resources import ResourceError, load_jsonl
-from tests.conftest import CORPUS_GOLD, CORPUS_RAW, SEED_ID
+from tests.conftest import CORPUS_GOLD, CORPUS_RAW, ROOT, SEED_ID
 
-SEED_REFERENCE = Path("/work/shared/seed") / f"{SEED_ID}.gold.json"
+# The reference gold lies in shared/ beside the checkout (also in CI, which lays a copy there).
+SEED_REFERENCE = ROOT.parent / "shared" / "seed" / f"{SEED_ID}.gold.json"
 
 
 # --------------------------------------------------------------------------- fixtures
