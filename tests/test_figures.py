@@ -556,6 +556,10 @@ SIGNED_SCALED_SMALL = [
     ("Uzbekistan earmarked 2 trln soums.", "2 trln soums", 2e12, None, "UZS", None),
     ("Turnover hit 4.2 bln dollars.", "4.2 bln dollars", 4.2e9, None, "USD", None),
     ("Some 300 thousand migrants returned.", "300 thousand migrants", 3e5, None, "count", "about"),
+    # an article before a scale word is the number one; "half a" halves it
+    ("A million visitors crossed the border.", "A million visitors", 1e6, None, "count", None),
+    ("Half a million people took part.", "Half a million people", 5e5, None, "count", None),
+    ("A billion dollars was pledged.", "A billion dollars", 1e9, None, "USD", None),
     # a count after a colon in a list is the number alone
     ("Joint ventures registered: 214.", "214", 214.0, None, "count", None),
     # a small spelled-out count measured over a period is a statistic
@@ -602,6 +606,7 @@ def test_signed_scaled_and_small_counts(
         "The leaders adopted two declarations and four agreements.",
         "Dial +7 701 555 12 34 for the hotline.",  # a signed number without unit
         "The match ended 3-2 after extra time.",  # a range never runs downwards
+        "It was a billion-dollar idea.",  # an adjective, no amount
     ],
 )
 def test_small_sets_and_signed_labels_are_not_figures(nlp: Language, text: str) -> None:

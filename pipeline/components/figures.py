@@ -46,7 +46,8 @@ years"), which the corpus gold counts, and it does not follow a set word ("the",
 or count the participants ("five leaders"); both word lists are in units.jsonl.
 
 A sign written on a number with a unit belongs to the span: "(+12%)" gives "+12%", value 12;
-"-3.5%" gives value -3.5.
+"-3.5%" gives value -3.5. An article before a scale word is the number one ("a million
+visitors"), halved after "half" ("half a million people"); "a billion-dollar fund" is no amount.
 """
 
 from __future__ import annotations
@@ -237,10 +238,13 @@ class SummitFigures:
 
         word_forms = [w for w in self.words.words() if w not in ("half", "quarter")]
         word_atom = _alternation([w for w in word_forms if w not in self.words.scales], False)
+        word_scales = _alternation(list(self.words.scales), False)
         word_num = (
-            rf"(?:(?:an?\s+)(?=(?:dozen|hundred|{_alternation(list(self.words.scales), False)})))?"
+            # "a million visitors": the article is the number, the scale word follows
+            rf"(?:an?(?=\s+(?:{word_scales})))"
+            rf"|(?:(?:(?:an?\s+)(?=(?:dozen|hundred|{word_scales})))?"
             rf"(?:{word_atom})(?:(?:\s+|-)(?:and\s+)?(?:{word_atom}))*"
-            rf"(?:\s+and\s+an?\s+(?:half|quarter)(?![^\W\d_]))?"
+            rf"(?:\s+and\s+an?\s+(?:half|quarter)(?![^\W\d_]))?)"
         )
         digits = (
             r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)"  # 1,200,000.5
@@ -394,6 +398,8 @@ class SummitFigures:
 
     def _value(self, raw: str) -> float | None:
         raw = raw.strip()
+        if raw.lower() in ("a", "an"):
+            return 1.0  # only before a scale word: "a million"
         try:
             if raw[:1].isdigit():
                 return parse_digits(raw)
@@ -430,6 +436,9 @@ class SummitFigures:
             return None  # a bare "5m" is five metres; "$5m" and "4.5m tonnes" carry a unit
         if ranged and v2 is not None and v2 < v1 and not (m.group("frm") or m.group("btw")):
             return None  # "3-2" is a score or a label, never a range running downwards
+        article = m.group("n1").strip().lower() in ("a", "an")
+        if article and m.string[m.end("s1") : m.end("s1") + 1] == "-":
+            return None  # "a billion-dollar fund" is an adjective, not an amount
         sign = m.group("sign")
         if sign and (info is None or ranged):
             return None  # "+7 7172 ..." is a phone number, "-3" alone a label or a dash
@@ -454,6 +463,10 @@ class SummitFigures:
         start = m.start("cur1") if m.group("cur1") else n1_start
         if sign:  # the sign belongs to the number: "+12%" (value 12), "-3.5%" (value -3.5)
             start = m.start("sign")
+        half = re.search(r"(?i)(?<![\w-])half\s+$", m.string[max(0, start - 8) : start])
+        if article and half and not m.group("qual"):  # "half a million people"
+            start -= len(half.group())
+            value /= 2
         if ranged and (m.group("frm") or m.group("btw")):
             start = m.start("frm") if m.group("frm") else m.start("btw")
         end = m.end()
