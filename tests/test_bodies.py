@@ -646,9 +646,22 @@ def test_corpus_gold_floor(nlp: Language) -> None:
         for k, value in enumerate(_score(nlp, path.stem)):
             totals[k] += value
     tp, n_gold, n_pred, proposers, status = totals
-    assert _f1(tp, n_gold, n_pred) >= 0.85
-    assert proposers / tp >= 0.8
-    assert status / tp >= 0.85
+    assert _f1(tp, n_gold, n_pred) >= 0.95
+    assert proposers / tp >= 0.95
+    assert status / tp >= 0.95
+
+
+def test_independently_written_documents_floor(nlp: Language) -> None:
+    """The documents written by annotators who never saw the pipeline (1xx, 2xx)."""
+    totals = [0, 0, 0, 0, 0]
+    for path in sorted(CORPUS_GOLD.glob("[12]*.json")):
+        for k, value in enumerate(_score(nlp, path.stem)):
+            totals[k] += value
+    tp, n_gold, n_pred, proposers, status = totals
+    assert n_gold >= 60
+    assert _f1(tp, n_gold, n_pred) >= 0.95
+    assert proposers / tp >= 0.95
+    assert status / tp >= 0.95
 
 
 # --------------------------------------------------------------------------- held-out patterns
@@ -814,6 +827,27 @@ STATUS_CASES: list[tuple[str, list[Body]]] = [
     (
         "The Secretary General reported on the implementation of the decisions of the Samarkand Summit.",
         [],
+    ),
+    # news verbs of proposing and signing; a modal only argues for an act
+    (
+        "Tokayev also floated the idea of a Caspian Space Monitoring Council.",
+        [("Caspian Space Monitoring Council", "proposed", ["Kassym-Jomart Tokayev"])],
+    ),
+    (
+        "Mirziyoyev urged the creation of a Regional Food Security Council.",
+        [("Regional Food Security Council", "proposed", ["Shavkat Mirziyoyev"])],
+    ),
+    (
+        "The presidents inked the Agreement on Strategic Partnership.",
+        [("Agreement on Strategic Partnership", "adopted", [])],
+    ),
+    (
+        "In his view a Council of Regions should be created.",
+        [("Council of Regions", "proposed", [])],
+    ),
+    (
+        "The leaders decided that a Council of Regions would be created.",
+        [("Council of Regions", "established", [])],
     ),
     # a proposal made decades ago is history
     (

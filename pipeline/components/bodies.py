@@ -873,7 +873,9 @@ class _DocContext:
             if earlier is not None:
                 tok, cue = earlier
                 status = "proposed"
-        if status != "proposed" and (self.unrealised(tok, cue) or self.advocated(tok)):
+        if status != "proposed" and (
+            self.unrealised(tok, cue) or self.advocated(tok) or self.modal(tok)
+        ):
             status = "proposed"  # "stressed the need to create X": advocated, not yet created
         cand.status = status
         cand.linked = True
@@ -923,6 +925,13 @@ class _DocContext:
             if cue is not None and cue.status == "advocate":
                 return True
         return False
+
+    def modal(self, tok: Token) -> bool:
+        """Return True when an act is only advocated by a modal ("a Council should be created",
+        "they must establish"); "would" reports an announced act and does not count."""
+        return tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in _ADVOCATING_MODALS for c in tok.children
+        )
 
     def reported_by_leader(self, tok: Token, country: str) -> str | None:
         """Return the leader of ``country`` who is the agent of a clause above cue ``tok``
@@ -1603,6 +1612,8 @@ class _DocContext:
         return None
 
 
+# modals under which an act is argued for, not reported
+_ADVOCATING_MODALS = frozenset({"should", "must", "could", "might", "ought", "need"})
 # list-item markers at the start of a line
 _BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
 _NUMBERED = re.compile(r"\d{1,2}[.)]?")
