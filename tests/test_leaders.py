@@ -789,3 +789,27 @@ def test_turkic_patronymics_are_skipped(
 ) -> None:
     found = mentions(run(lnlp, text, "2024-05-01"))
     assert [(m[0], m[2]) for m in found][:1] == [(surface, kb_id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "kb_ids"),
+    [
+        # a chair of parliament is not a leader, even a former president now in that chair
+        (
+            "Chairman of the Halk Maslahaty Gurbanguly Berdimuhamedov met the guests.",
+            "2024-05-01",
+            [],
+        ),
+        ("Speaker of the Mejlis Dunyagozel Gulmanova met the guests.", "2024-05-01", []),
+        # ... but the same person named while in a leader office is one
+        (
+            "Gurbanguly Berdimuhamedov met the guests.",
+            "2019-05-01",
+            ["gurbanguly-berdimuhamedov"],
+        ),
+    ],
+)
+def test_parliament_chairs_are_not_leaders(
+    lnlp: Language, text: str, date: str, kb_ids: list[str]
+) -> None:
+    assert [m[2] for m in mentions(run(lnlp, text, date))] == kb_ids
