@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jsonlines
 from pydantic import BaseModel
 
 from models.records import ErrorRecord
@@ -280,10 +281,11 @@ class SortedSpool:
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    """Yield the JSON objects of a JSONL file (nothing when it does not exist)."""
+    """Yield the JSON objects of a JSONL file (nothing when it does not exist).
+
+    jsonlines reports a malformed line with its line number, which a user can act on.
+    """
     if not path.exists():
         return
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
+    with jsonlines.open(path, mode="r") as reader:
+        yield from reader.iter(type=dict, skip_empty=True)
