@@ -712,6 +712,12 @@ LIST_CASES: list[tuple[str, list[Body]]] = [
             ("Regional Avalanche Warning System", "proposed", ["Tajikistan"]),
         ],
     ),
+    # an item about another noun of the body is not a proposal of it
+    (
+        "Tokayev made proposals on the following:\n– the work of the Council of Foreign "
+        "Ministers;\n– the creation of a Caspian Youth Council.",
+        [("Caspian Youth Council", "proposed", ["Kassym-Jomart Tokayev"])],
+    ),
     # ... but a list under a lead-in that proposes nothing gives nothing
     (
         "Results of the year:\n\n– the Regional Water Council met twice;\n\n"
@@ -746,6 +752,11 @@ AGENT_CASES: list[tuple[str, list[Body]]] = [
     (
         "The chair proposed to create a Caspian Youth Council.",
         [("Caspian Youth Council", "proposed", [])],
+    ),
+    (
+        "Mirziyoyev, as chair of the meeting, opened the session. The chair proposed a Regional "
+        "Export Council.",
+        [("Regional Export Council", "proposed", ["Shavkat Mirziyoyev"])],
     ),
     # ... and "the Chair of <body>" is someone else
     (

@@ -10,8 +10,10 @@ One pass over the parsed Doc (no re-parsing; ~2% of the base model's time):
    international forum"). Right edge: a small left-to-right grammar over the complement
    (of/for/on/between phrases, title-case lists, gerunds after a preposition; for *documents* also
    a to-infinitive and a nested "in Central Asia"); it stops at clauses, participles, a seat
-   ("Centre ... in Tashkent") and "and the". Quoted names (``doc.spans["quoted_names"]``) after a
-   head noun are the name ("platform “Central Asian Dialogue”").
+   ("Centre ... in Tashkent", "Centre on the Caspian coast") and "and the" (unless it joins two
+   parties: "of China and the Countries of Central Asia"). Quoted names
+   (``doc.spans["quoted_names"]``) after or before a head noun are the name ("platform “Central
+   Asian Dialogue”", "a new «CIS Plus» format").
 2. **Cue.** The parse is climbed from the head through objects, of/for/on phrases, conjuncts and
    cue/light/decision words of ``body_cues.jsonl``. A proposal cue anywhere on the path makes the
    status ``proposed``; an act only advocated ("the need to create", "the importance of the launch
@@ -19,13 +21,20 @@ One pass over the parsed Doc (no re-parsing; ~2% of the base model's time):
    and nouns, subjects, relative clauses, adjunct phrases and acts dated to an earlier year end the
    path, which keeps bodies that merely exist out. Fallbacks cover the parser's usual misses:
    "the adoption [at the summit] of X", ", proposed by X", "X, the creation of which was proposed
-   by Y", dash gapping ("..., while the leader of Kazakhstan – an Action Plan ...") and "agreed to
-   establish it".
+   by Y", dash gapping ("..., while the leader of Kazakhstan – an Action Plan ..."), "agreed to
+   establish it" and "The centrepiece was the Treaty X. ... it was signed". A that-complement
+   with an unnamed subject is a proposal's content ("proposed that experts draft X"); a modal
+   (should/must) only argues for an act; acts dated before the text ("thirty years ago") are
+   history. Lists: a name coordinated after a linked one shares its cue ("adopted A, as well as
+   B and the C"); the items of a dashed/numbered list are proposals of its lead-in line ("The
+   President put forward initiatives:" / "– to create X;").
 3. **Proposers.** The agent of the cue: subject, "by" agent, possessor ("the Turkmen side's
    proposal"), of-agent ("the initiative of the President"), "on the initiative of X" — resolved
-   through ``doc.spans["leaders"]`` (canonical names; "he"/"she"; "we" in a quote = the speaker) or
-   to countries (names, demonym + side). A country in its own leader's report or quote is that
-   leader. A passive without an agent takes the proposer of the previous sentence of the same
+   through ``doc.spans["leaders"]`` (canonical names; "he"/"she"; "we" in a quote = the speaker;
+   "the chair" = the leader introduced as chair) or to countries (names, demonym + side,
+   capitals of ``body_cues.jsonl``: "Tashkent proposed"; "her country's" = the country or leader
+   named before). A country in its own leader's report or quote is that leader ("Xi renewed
+   Beijing's proposal"); a subject on a verbless line above, joined by the parser, is skipped. A passive without an agent takes the proposer of the previous sentence of the same
    paragraph when that sentence reports a proposal; collective acts give ``[]``. Supporters come
    from clauses on the body or later statements ("These initiatives were supported by X").
 4. **Merge.** A later mention joins the body of the same kind whose words it shares in order.
@@ -338,7 +347,8 @@ class _DocContext:
         for tok in self.doc:
             if tok.lower_ not in chair_nouns and tok.lemma_.lower() not in chair_nouns:
                 continue
-            if tok.dep_ in ("nsubj", "nsubjpass", "pobj") or tok.i in self.leader_at:
+            by = tok.dep_ == "pobj" and tok.head.lower_ == "by"
+            if tok.dep_ in ("nsubj", "nsubjpass") or by or tok.i in self.leader_at:
                 continue  # "the chair proposed": a reference to the chair, not its introduction
             sent = range(self.ss[tok.i], self.se[tok.i])
             names = {self.leader_at[i] for i in sent if i in self.leader_at}
@@ -1399,11 +1409,25 @@ class _DocContext:
                     for t in doc[start:first]
                 ):
                     break  # an item with its own finite clause reports something else
+                if not cand.linked and not self.item_object(start, first):
+                    continue  # "– the work of the Council of X": about another noun
                 span = doc[cue.start : cue.end]
                 cand.status, cand.linked = "proposed", True
                 cand.cue, cand.cue_tokens = (span.start_char, span.end_char), (cue.start, cue.end)
                 if not cand.proposers:
                     cand.proposers = list(agents)
+
+    def item_object(self, start: int, first: int) -> bool:
+        """Return True when the name at token ``first`` is what its list item (from ``start``)
+        is about: nothing but its verb, articles and adjuncts before it, or a cue noun + "of"
+        ("– the creation of X")."""
+        doc = self.doc
+        i = first - 1
+        while i >= start and (doc[i].lower_ in _DETS or doc[i].pos_ == "ADJ"):
+            i -= 1
+        if i < start or doc[i].pos_ != "ADP":
+            return True
+        return doc[i].lower_ == "of" and i - 1 >= start and (i - 1) in self.cue_at
 
     def lead_in(self, start: int, end: int) -> tuple[_Cue, list[str]] | None:
         """Return the first proposal cue of line [start, end) and its agents, or None."""
