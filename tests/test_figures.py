@@ -555,6 +555,8 @@ SIGNED_SCALED_SMALL = [
     ("Tajikistan set aside TJS 40 mln.", "TJS 40 mln", 4e7, None, "TJS", None),
     ("Uzbekistan earmarked 2 trln soums.", "2 trln soums", 2e12, None, "UZS", None),
     ("Turnover hit 4.2 bln dollars.", "4.2 bln dollars", 4.2e9, None, "USD", None),
+    ("Credits reached 1.5 mlrd dollars.", "1.5 mlrd dollars", 1.5e9, None, "USD", None),
+    ("Deposits reached 2 trn tenge.", "2 trn tenge", 2e12, None, "KZT", None),
     ("Some 300 thousand migrants returned.", "300 thousand migrants", 3e5, None, "count", "about"),
     # an article before a scale word is the number one; "half a" halves it
     ("A million visitors crossed the border.", "A million visitors", 1e6, None, "count", None),
