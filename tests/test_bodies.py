@@ -806,6 +806,12 @@ def test_agents_beyond_names(nlp: Language, text: str, expected: list[Body]) -> 
             "Xi proposed a Silk Road Investment Bank, and Putin said Moscow supported the idea.",
             ["Vladimir Putin"],
         ),
+        # support as a noun: "expressed support for the initiative"
+        (
+            "Kazakhstan proposed a Eurasian Logistics Council. Tajikistan and Uzbekistan "
+            "expressed support for the initiative.",
+            ["Tajikistan", "Uzbekistan"],
+        ),
         # support for another initiative (its own agent and content) is not support for ours
         (
             "Mirziyoyev proposed to establish a Regional Export Council. Tokayev supported the "
@@ -859,6 +865,11 @@ STATUS_CASES: list[tuple[str, list[Body]]] = [
     (
         "The leaders decided that a Council of Regions would be created.",
         [("Council of Regions", "established", [])],
+    ),
+    # an act the leaders only agree to examine is not yet decided
+    (
+        "The Parties agreed to consider the establishment of a Central Asian Investment Bank.",
+        [("Central Asian Investment Bank", "proposed", [])],
     ),
     # a proposal made decades ago is history
     (

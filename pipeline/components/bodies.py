@@ -1516,9 +1516,22 @@ class _DocContext:
             return
         for t in doc:
             cue = self.cue_for(t)
-            if cue is None or cue.status != "support" or t.pos_ != "VERB":
+            if cue is None or cue.status != "support":
                 continue
-            themes = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+                # "expressed support for the initiative": the verb's subject, the for-object
+                themes = [
+                    o
+                    for p in t.children
+                    if p.dep_ == "prep" and p.lower_ == "for"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+                t = t.head
+            elif t.pos_ == "VERB":
+                themes = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            else:
+                continue
             theme_cue = self.cue_for(themes[0]) if themes else None
             # "Bishkek and Dushanbe supported it": the proposal just reported
             pronoun = bool(themes) and themes[0].lower_ == "it"
