@@ -561,6 +561,22 @@ SIGNED_SCALED_SMALL = [
     # an article before a scale word is the number one; "half a" halves it
     ("A million visitors crossed the border.", "A million visitors", 1e6, None, "count", None),
     ("Half a million people took part.", "Half a million people", 5e5, None, "count", None),
+    (
+        "Exports were over half a million tonnes.",
+        "over half a million tonnes",
+        5e5,
+        None,
+        "tonne",
+        "more_than",
+    ),
+    (
+        "Imports were about half a million tonnes.",
+        "half a million tonnes",
+        5e5,
+        None,
+        "tonne",
+        "about",
+    ),
     ("A billion dollars was pledged.", "A billion dollars", 1e9, None, "USD", None),
     # a count after a colon in a list is the number alone
     ("Joint ventures registered: 214.", "214", 214.0, None, "count", None),

@@ -289,6 +289,8 @@ class SummitFigures:
             re.IGNORECASE,
         )
         self.anchor_words = frozenset(self.words.words())
+        # a qualifier written before "half a million" (the match itself starts at "a")
+        self.qualifier_tail_re = re.compile(rf"(?<![^\W\d_])(?P<qual>{qual})\s+$", re.IGNORECASE)
 
     @staticmethod
     def _key(form: str, case_sensitive: bool) -> str:
@@ -463,14 +465,18 @@ class SummitFigures:
         start = m.start("cur1") if m.group("cur1") else n1_start
         if sign:  # the sign belongs to the number: "+12%" (value 12), "-3.5%" (value -3.5)
             start = m.start("sign")
+        qualifier = self._qualifier(m.group("qual"))
+        qual_start = m.start("qual")
         half = re.search(r"(?i)(?<![\w-])half\s+$", m.string[max(0, start - 8) : start])
         if article and half and not m.group("qual"):  # "half a million people"
             start -= len(half.group())
             value /= 2
+            tail = self.qualifier_tail_re.search(m.string, max(0, start - 30), start)
+            if tail is not None:  # "over half a million tonnes"
+                qualifier, qual_start = self._qualifier(tail.group("qual")), tail.start("qual")
         if ranged and (m.group("frm") or m.group("btw")):
             start = m.start("frm") if m.group("frm") else m.start("btw")
         end = m.end()
-        qualifier = self._qualifier(m.group("qual"))
 
         if not self._plausible(doc, m, v1, v2, info, has_scale, words_only):
             return None
@@ -481,7 +487,7 @@ class SummitFigures:
         else:
             kind, unit = info.kind, self._currency_code(m, info, index)
         if qualifier and qualifier not in self.outside_qualifiers:
-            start = m.start("qual")
+            start = qual_start
         return {
             "start": start,
             "end": end,
