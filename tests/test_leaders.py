@@ -709,6 +709,15 @@ def test_office_holders_2019_to_2026(lnlp: Language, role_text: str, date: str, 
     assert mentions(doc) == [(role_text, "role", kb_id)]
 
 
+@pytest.mark.parametrize(
+    "role_text",
+    ["Chairman of the EEC Board", "EEC Chairman", "Chairman of the Board of the EEC"],
+)
+def test_eurasian_commission_chair_forms(lnlp: Language, role_text: str) -> None:
+    doc = run(lnlp, f"The {role_text} spoke.", "2024-06-01")
+    assert mentions(doc) == [(role_text, "role", "bakhytzhan-sagintayev")]
+
+
 def test_eurasian_commission_chair_by_date(lnlp: Language) -> None:
     role = "Chairman of the Board of the Eurasian Economic Commission"
     for date, kb_id in (
