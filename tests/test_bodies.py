@@ -764,6 +764,17 @@ AGENT_CASES: list[tuple[str, list[Body]]] = [
         "a Caspian Youth Council.",
         [("Caspian Youth Council", "proposed", [])],
     ),
+    # a bare "the President" refers back to the leader just named, "the President of X" does not
+    (
+        "President Mirziyoyev opened the forum. The President proposed to establish a Central "
+        "Asian Book Council.",
+        [("Central Asian Book Council", "proposed", ["Shavkat Mirziyoyev"])],
+    ),
+    (
+        "Putin arrived on Monday. The President of the Mejlis proposed to establish a Caspian "
+        "Book Council.",
+        [("Caspian Book Council", "proposed", [])],
+    ),
     # a that-complement with an unnamed subject is the content of the proposal
     (
         "Japarov proposed that the ministers prepare a Mountain Partnership Programme.",

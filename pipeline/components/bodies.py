@@ -1144,6 +1144,8 @@ class _DocContext:
             return self.leader_at[t.i]
         if t.lower_ in ("he", "she") and t.pos_ == "PRON":
             return self.previous_leader(t)
+        if self.bare_office(t):
+            return self.previous_leader(t)  # "President X opened ... The President proposed"
         for c in t.subtree:
             # "the President of Uzbekistan Shavkat Mirziyoyev" parsed with the name below
             near = c.head == t or c.head.head == t or c.head.head.head == t
@@ -1170,6 +1172,22 @@ class _DocContext:
                         if o.i in self.country_at:
                             return self.country_at[o.i]
         return None
+
+    def bare_office(self, t: Token) -> bool:
+        """Return True for "the President" / "the Head of State" / "the leader" naming no country
+        or organisation (the leaders component leaves it unresolved): an anaphor like "he"."""
+        if t.lemma_.lower() not in _BARE_OFFICES or self.is_plural(t) or t.i in self.leader_at:
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return False
+        for c in t.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.lower_ not in _OFFICE_MODS:
+                return False  # "the Kazakh president", "the bank president"
+            if c.dep_ == "prep" and not (
+                c.lower_ == "of" and any(o.lower_ in ("state", "government") for o in c.children)
+            ):
+                return False  # "the President of the Mejlis"
+        return True
 
     def own_country(self, t: Token) -> str | None:
         """Return who "his/her country" (``t``) stands for: the leader last named in the sentence
@@ -1649,6 +1667,9 @@ class _DocContext:
         return None
 
 
+# office nouns that, bare, refer back to the leader just named; modifiers they may keep
+_BARE_OFFICES = frozenset({"president", "leader", "head", "premier"})
+_OFFICE_MODS = frozenset({"prime"})
 # modals under which an act is argued for, not reported
 _ADVOCATING_MODALS = frozenset({"should", "must", "could", "might", "ought", "need"})
 # list-item markers at the start of a line
