@@ -718,6 +718,15 @@ LIST_CASES: list[tuple[str, list[Body]]] = [
         "Ministers;\n– the creation of a Caspian Youth Council.",
         [("Caspian Youth Council", "proposed", ["Kassym-Jomart Tokayev"])],
     ),
+    # a lead-in whose main verb reports adoption lists adopted documents
+    (
+        "Following the proposals of the President, the leaders adopted:\n– the Roadmap for "
+        "Digital Customs;\n– the Steppe Declaration.",
+        [
+            ("Roadmap for Digital Customs", "adopted", []),
+            ("Steppe Declaration", "adopted", []),
+        ],
+    ),
     # ... but a list under a lead-in that proposes nothing gives nothing
     (
         "Results of the year:\n\n– the Regional Water Council met twice;\n\n"

@@ -1448,7 +1448,14 @@ class _DocContext:
         return doc[i].lower_ == "of" and i - 1 >= start and (i - 1) in self.cue_at
 
     def lead_in(self, start: int, end: int) -> tuple[_Cue, list[str]] | None:
-        """Return the first proposal cue of line [start, end) and its agents, or None."""
+        """Return the first proposal cue of line [start, end) and its agents, or None (also when
+        the line's main verb reports an act: "On the President's proposals, the leaders
+        adopted:")."""
+        for t in self.doc[start:end]:
+            root = t.head.i == t.i or not (start <= t.head.i < end)
+            cue = self.cue_at.get(t.i)
+            if root and cue is not None and cue.status in ("established", "adopted", "commit"):
+                return None
         for t in self.doc[start:end]:
             cue = self.cue_at.get(t.i)
             if cue is not None and cue.status == "proposed" and t.i == cue.start:
