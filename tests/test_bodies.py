@@ -886,6 +886,12 @@ STATUS_CASES: list[tuple[str, list[Body]]] = [
         "The leaders decided that a Council of Regions would be created.",
         [("Council of Regions", "established", [])],
     ),
+    # an idea with a named owner is that owner's proposal; an ownerless idea is talk
+    (
+        "Tokayev's idea of a Eurasian Grain Hub was welcomed by the partners.",
+        [("Eurasian Grain Hub", "proposed", ["Kassym-Jomart Tokayev"])],
+    ),
+    ("The idea of a Central Asian Water Council has been discussed for years.", []),
     # an act the leaders only agree to examine is not yet decided
     (
         "The Parties agreed to consider the establishment of a Central Asian Investment Bank.",

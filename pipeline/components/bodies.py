@@ -816,6 +816,25 @@ class _DocContext:
                 break  # a clause with its own subject is its own report
         return cues, support, commit
 
+    def owned_idea(self, start: Token) -> tuple[Token, _Cue] | None:
+        """Return a light noun with a named owner governing the name ("Tokayev's idea of X",
+        "Uzbekistan's drafting of X") as a proposal cue; None otherwise ("the idea of X")."""
+        tok = start
+        for _ in range(2):
+            if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "for", "on"):
+                return None
+            noun = tok.head.head
+            cue = self.cue_for(noun)
+            if noun.pos_ == "NOUN" and cue is not None and cue.status == "light":
+                owners = [c for c in noun.children if c.dep_ == "poss"]
+                if owners and self.resolve(owners[0]):
+                    return noun, _Cue("proposed", noun.i, noun.i + 1)
+                return None
+            if cue is not None or noun.pos_ not in ("NOUN", "PROPN"):
+                return None
+            tok = noun
+        return None
+
     def complement_of_unnamed(self, verb: Token, subjects: list[Token]) -> bool:
         """Return True for a that-complement clause whose subject names no leader or country
         ("proposed that experts draft ...", "that 2023 be declared ...")."""
@@ -858,6 +877,10 @@ class _DocContext:
             nominal = self.nominal_cue_before(self._char_tokens(cand)[0])
             if nominal is not None:
                 cues = [nominal]
+        if not cues:
+            owned = self.owned_idea(start)
+            if owned is not None:
+                cues = [owned]
         if not cues and commit is not None:
             # "the leaders agreed to develop a Programme": a joint plan, proposed by all
             cue = self.cue_for(commit)
