@@ -727,6 +727,15 @@ LIST_CASES: list[tuple[str, list[Body]]] = [
             ("Steppe Declaration", "adopted", []),
         ],
     ),
+    # verbless items under a lead-in that reports a signing; lines do not run together
+    (
+        "The following documents were signed:\n– Agreement on Visa-Free Travel;\n– Memorandum "
+        "of Understanding on Tourism.",
+        [
+            ("Agreement on Visa-Free Travel", "adopted", []),
+            ("Memorandum of Understanding on Tourism", "adopted", []),
+        ],
+    ),
     # ... but a list under a lead-in that proposes nothing gives nothing
     (
         "Results of the year:\n\n– the Regional Water Council met twice;\n\n"

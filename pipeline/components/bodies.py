@@ -504,7 +504,13 @@ class _DocContext:
                 break
             # tokens written together form one word ("C5+1", "Xi'an", "Five-Party")
             k = i
-            while k - 1 >= sent_start and doc[k - 1].whitespace_ == "" and not doc[k - 1].is_quote:
+            while (
+                k - 1 >= sent_start
+                and doc[k - 1].whitespace_ == ""
+                and not doc[k - 1].is_quote
+                and not doc[k - 1].is_space  # a line break ends the word: "…;\n– Memorandum"
+                and doc[k - 1].text not in (";", ",", ":")
+            ):
                 k -= 1
             word_ok = title or all(
                 x.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM") for x in doc[k : i + 1]
@@ -1399,11 +1405,12 @@ class _DocContext:
         cand.proposers, cand.linked = agents, True
 
     def bullet_lists(self, cands: list[_Candidate]) -> None:
-        """Link the items of a dashed/bulleted list to a proposal made in its lead-in line.
+        """Link the items of a dashed/bulleted/numbered list to the act of its lead-in line.
 
         "The President put forward a number of initiatives:" followed by "– to create X;",
         "– to elaborate Y." lines: each item's first body (and any body already linked in
-        it) is a proposal of the lead-in's agent, with the lead-in's cue.
+        it) is a proposal of the lead-in's agent, with the lead-in's cue. Under "The following
+        documents were signed:" an unlinked item's body is adopted, collectively.
         """
         doc = self.doc
         lead: tuple[_Cue, list[str]] | None = None
@@ -1452,8 +1459,10 @@ class _DocContext:
                     break  # an item with its own finite clause reports something else
                 if not cand.linked and not self.item_object(start, first):
                     continue  # "– the work of the Council of X": about another noun
+                if cue.status != "proposed" and cand.linked:
+                    continue  # "The leaders signed:": an item's own cue stands
                 span = doc[cue.start : cue.end]
-                cand.status, cand.linked = "proposed", True
+                cand.status, cand.linked = cue.status, True
                 cand.cue, cand.cue_tokens = (span.start_char, span.end_char), (cue.start, cue.end)
                 if not cand.proposers:
                     cand.proposers = list(agents)
@@ -1471,14 +1480,17 @@ class _DocContext:
         return doc[i].lower_ == "of" and i - 1 >= start and (i - 1) in self.cue_at
 
     def lead_in(self, start: int, end: int) -> tuple[_Cue, list[str]] | None:
-        """Return the first proposal cue of line [start, end) and its agents, or None (also when
-        the line's main verb reports an act: "On the President's proposals, the leaders
-        adopted:")."""
+        """Return the lead-in cue of line [start, end) and its agents: the main verb's act when
+        it reports one ("The following documents were signed:", no agents), else the first
+        proposal cue ("The President put forward initiatives:"); None for a decision ("The
+        leaders agreed:") or a line with neither."""
         for t in self.doc[start:end]:
             root = t.head.i == t.i or not (start <= t.head.i < end)
             cue = self.cue_at.get(t.i)
-            if root and cue is not None and cue.status in ("established", "adopted", "commit"):
-                return None
+            if root and cue is not None and cue.status == "commit":
+                return None  # "The leaders agreed:": each item's own verb decides
+            if root and cue is not None and cue.status in ("established", "adopted"):
+                return cue, []  # "The following documents were signed:": a collective act
         for t in self.doc[start:end]:
             cue = self.cue_at.get(t.i)
             if cue is not None and cue.status == "proposed" and t.i == cue.start:
