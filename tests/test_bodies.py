@@ -906,6 +906,13 @@ STATUS_CASES: list[tuple[str, list[Body]]] = [
         "The Parties agreed to consider the establishment of a Central Asian Investment Bank.",
         [("Central Asian Investment Bank", "proposed", [])],
     ),
+    # a lower-case name needs two modifiers ("joint" does not count) or a complement
+    ("Japarov suggested creating a joint tourism platform.", []),
+    ("Japarov suggested creating an investment fund.", []),
+    (
+        "Japarov suggested creating a regional mountain tourism platform.",
+        [("regional mountain tourism platform", "proposed", ["Sadyr Japarov"])],
+    ),
     # a proposal made decades ago is history
     (
         "Tokayev noted that thirty years ago Nazarbayev put forward the idea of convening the "

@@ -721,6 +721,10 @@ class _DocContext:
             has_comp = right > head.i + 1
             if not entry.lowercase or not (has_mod or has_comp):
                 return None
+            # "a joint investment platform" is generic; "a regional food security fund" and
+            # "the Samarkand international forum" are named by their modifiers
+            if not has_comp and first - left < 2 and not any(_cap(t) for t in doc[left:first]):
+                return None
         end_char = doc[right - 1].idx + len(doc[right - 1])
         if title and right < len(doc) and doc[right].is_quote and right + 1 in self.quoted_at:
             end_char = self.quoted_at[right + 1]  # 'Concept ... “Central Asia – 2040”'
