@@ -793,6 +793,15 @@ AGENT_CASES: list[tuple[str, list[Body]]] = [
         "Book Council.",
         [("Caspian Book Council", "proposed", [])],
     ),
+    # "according to X" names who argues for the act
+    (
+        "According to Mirziyoyev, a Council of Regions should be created.",
+        [("Council of Regions", "proposed", ["Shavkat Mirziyoyev"])],
+    ),
+    (
+        "According to the press service, a Council of Regions should be created.",
+        [("Council of Regions", "proposed", [])],
+    ),
     # a that-complement with an unnamed subject is the content of the proposal
     (
         "Japarov proposed that the ministers prepare a Mountain Partnership Programme.",

@@ -932,6 +932,8 @@ class _DocContext:
             reporter = self.reported_by_leader(tok, agents[0])
             if reporter is not None:
                 agents = [reporter]  # "Xi announced that China would set up ..."
+        if agents is None and status == "proposed":
+            agents = self.according_to(tok)  # "According to X, a Council should be created"
         if agents is None and self.c.carry_over and status == "proposed":
             agents = self.carried_agents(tok)
         gapped = self.dash_agent(cand)
@@ -968,6 +970,17 @@ class _DocContext:
             if cue is not None and cue.status == "advocate":
                 return True
         return False
+
+    def according_to(self, tok: Token) -> list[str] | None:
+        """Return whom "according to X" on a clause above cue ``tok`` names, or None."""
+        for node in [tok, *tok.ancestors]:
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ == "according":
+                    for to in child.children:
+                        objs = [o for o in to.children if o.dep_ == "pobj"]
+                        if to.lower_ == "to" and objs:
+                            return self.resolve(objs[0]) or None
+        return None
 
     def modal(self, tok: Token) -> bool:
         """Return True when an act is only advocated by a modal ("a Council should be created",
