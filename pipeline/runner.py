@@ -10,6 +10,7 @@ import hashlib
 import itertools
 import json
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -34,9 +35,10 @@ from pipeline.io import (
     split_pieces,
 )
 
+# What the batch yields per input: the input, its records (None on failure) and its line.
+Result = tuple[InputDoc, "DocRecords | None", "DocumentRecord | ErrorRecord"]
 OUTPUT_TYPES = ("documents", "leaders", "quotes", "bodies", "figures", "errors")
 MANIFEST = "manifest.json"
-_ERROR_KEY = "summit_error"
 
 
 def fingerprint(model: str) -> str:
@@ -62,10 +64,19 @@ def fingerprint(model: str) -> str:
     return digest.hexdigest()[:16]
 
 
+_FAILURES: dict[tuple[str, int], str] = {}
+
+
 def _on_component_error(proc_name: str, proc: Any, docs: list[Doc], err: Exception) -> None:
-    """spaCy error handler: mark the docs instead of killing the whole batch."""
+    """spaCy error handler: remember why a piece failed instead of killing the whole batch.
+
+    spaCy drops a doc whose component raised (it is not yielded on); ``process_texts`` notices
+    the gap in the output order and turns it into an errors.jsonl line, with this message when
+    the failure happened in this process.
+    """
     for doc in docs:
-        doc.user_data[_ERROR_KEY] = f"{proc_name}: {type(err).__name__}: {err}"
+        doc_id, offset = doc.user_data.get("summit_piece", ("?", 0))
+        _FAILURES[(doc_id, offset)] = f"{proc_name}: {type(err).__name__}: {err}"
 
 
 @dataclass
@@ -93,38 +104,80 @@ def process_texts(
     date: str | None = None,
     workers: int = 1,
     batch_size: int = 8,
-) -> Iterator[tuple[InputDoc, DocRecords | None, DocumentRecord | ErrorRecord]]:
-    """Yield ``(input, records, document-or-error record)`` for each input, in input order."""
+) -> Iterator[Result]:
+    """Yield ``(input, records, document-or-error record)`` for each input, in input order.
+
+    A document whose processing fails in a component yields an error record: spaCy drops such a
+    doc from ``nlp.pipe``'s output, so every piece sent in is tracked in order, and a piece that
+    does not come back marks its document as failed.
+    """
     # Only our rule components run through the default handler (spaCy's trained pipes have their
     # own `pipe`; `nlp.set_error_handler` fails on them in 3.8), which is where we want it.
     nlp.default_error_handler = _on_component_error
     limit = nlp.max_length
-    pending: dict[str, tuple[InputDoc, int]] = {}
+    sent: deque[tuple[str, int]] = deque()
+    pending: dict[str, _Pending] = {}
 
     def docs() -> Iterator[Doc]:
         for item in items:
             pieces = split_pieces(item.text, item.body_start, limit)
-            pending[item.doc_id] = (item, len(pieces))
-            yield from _make_docs(nlp, item, limit, date)
+            pending[item.doc_id] = _Pending(item, len(pieces))
+            for doc in _make_docs(nlp, item, limit, date):
+                doc_id, offset = doc.user_data["summit_piece"]
+                sent.append((doc_id, offset))
+                yield doc
 
-    collected: dict[str, list[tuple[Doc, int]]] = {}
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
-        doc_id, offset = doc.user_data["summit_piece"]
-        collected.setdefault(doc_id, []).append((doc, offset))
-        item, n_pieces = pending[doc_id]
-        if len(collected[doc_id]) < n_pieces:
-            continue
-        pieces = collected.pop(doc_id)
+    def settle(
+        doc_id: str,
+    ) -> Iterator[Result]:
+        state = pending[doc_id]
+        if len(state.done) + len(state.failed) < state.n_pieces:
+            return
         del pending[doc_id]
-        yield (item, *_finish(item, pieces, nlp, date))
+        if state.failed:
+            message = state.failed[0] or "a pipeline component failed on this document"
+            yield (
+                state.item,
+                None,
+                ErrorRecord(path=state.item.path, kind="pipeline", message=message),
+            )
+        else:
+            yield (
+                state.item,
+                *_finish(state.item, sorted(state.done, key=lambda p: p[1]), nlp, date),
+            )
+
+    def drop(
+        key: tuple[str, int],
+    ) -> Iterator[Result]:
+        pending[key[0]].failed.append(_FAILURES.pop(key, ""))
+        yield from settle(key[0])
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
+        key = (doc.user_data["summit_piece"][0], doc.user_data["summit_piece"][1])
+        while sent and sent[0] != key:  # pieces that never came back failed in a component
+            yield from drop(sent.popleft())
+        if sent:
+            sent.popleft()
+        pending[key[0]].done.append((doc, key[1]))
+        yield from settle(key[0])
+    while sent:
+        yield from drop(sent.popleft())
+
+
+@dataclass
+class _Pending:
+    """A document whose pieces are still on their way through the pipeline."""
+
+    item: InputDoc
+    n_pieces: int
+    done: list[tuple[Doc, int]] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
 
 
 def _finish(
     item: InputDoc, pieces: list[tuple[Doc, int]], nlp: Language, date: str | None
 ) -> tuple[DocRecords | None, DocumentRecord | ErrorRecord]:
-    failed = [d.user_data[_ERROR_KEY] for d, _ in pieces if _ERROR_KEY in d.user_data]
-    if failed:
-        return None, ErrorRecord(path=item.path, kind="pipeline", message=failed[0])
     try:
         records = doc_records(item.doc_id, item.text, pieces)
     except Exception as err:  # a bug in export must cost one document, not the batch

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -249,3 +250,42 @@ def test_killed_run_leaves_previous_outputs_intact(tmp_path: Path, delay: float)
     proc.wait(timeout=30)
     after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".tmp")}
     assert after == before
+
+
+@Language.component("test_boom")
+def _boom(doc: Doc) -> Doc:
+    """A component that fails on one marked document (a stand-in for a rule bug)."""
+    if "BOOM" in doc.text:
+        raise ValueError("rule bug")
+    return doc
+
+
+def test_component_failure_costs_one_document_not_the_batch(nlp: Language, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(4):
+        (src / f"d{i}.txt").write_text(f"President Tokayev said: “We agree {i}.”", encoding="utf-8")
+    (src / "d2.txt").write_text("BOOM. President Tokayev spoke.", encoding="utf-8")
+    saved = nlp.max_length
+    nlp.add_pipe("test_boom", after="summit_leaders")
+    try:
+        summary = _run(nlp, [src], tmp_path / "out")
+        nlp.max_length = 40  # a failure in one piece of a split document fails that document
+        (src / "long.txt").write_text(
+            "Fine paragraph here.\n\nBOOM paragraph.\n\nFine.", encoding="utf-8"
+        )
+        split = _run(nlp, [src / "long.txt", src / "d0.txt"], tmp_path / "split")
+    finally:
+        nlp.max_length = saved
+        nlp.remove_pipe("test_boom")
+    assert summary.processed == 3
+    errors = _records(tmp_path / "out", "errors")
+    assert [(Path(e["path"]).name, e["kind"]) for e in errors] == [("d2.txt", "pipeline")]
+    assert "rule bug" in errors[0]["message"]
+    assert sorted(r["doc_id"] for r in _records(tmp_path / "out", "documents")) == [
+        "d0",
+        "d1",
+        "d3",
+    ]
+    assert split.processed == 1
+    assert [Path(e.path).name for e in split.errors] == ["long.txt"]
