@@ -21,6 +21,9 @@ GOLD = ROOT / "corpus" / "gold"
 SRC = ROOT / "corpus" / "tools" / "src"
 GOLD_FILES = sorted(GOLD.glob("*.json"))
 RAW_IDS = sorted(p.stem for p in RAW.glob("*.txt"))
+HELDOUT = ROOT / "corpus" / "heldout"
+HELDOUT_FILES = sorted((HELDOUT / "gold").glob("*.json"))
+ALL_GOLD = GOLD_FILES + HELDOUT_FILES
 # Country proposers must be names the pipeline can produce: the lexicon's canonical names.
 COUNTRY_NAMES = {
     json.loads(line)["name"]
@@ -44,7 +47,10 @@ def _load(path: Path) -> GoldDocument:
 
 
 def _raw(doc_id: str) -> str:
-    return (RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
+    path = RAW / f"{doc_id}.txt"
+    if not path.exists():
+        path = HELDOUT / "raw" / f"{doc_id}.txt"
+    return path.read_text(encoding="utf-8")
 
 
 def test_corpus_size_and_genres() -> None:
@@ -55,17 +61,19 @@ def test_corpus_size_and_genres() -> None:
 
 def test_every_raw_file_has_gold_and_vice_versa() -> None:
     assert [p.stem for p in GOLD_FILES] == RAW_IDS
+    heldout_raw = sorted(p.stem for p in (HELDOUT / "raw").glob("*.txt"))
+    assert [p.stem for p in HELDOUT_FILES] == heldout_raw
+    assert not set(heldout_raw) & set(RAW_IDS), "a held-out text is also in the corpus"
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_GOLD, ids=lambda p: p.stem)
 def test_gold_file_validates_and_matches_text(path: Path) -> None:
     doc = _load(path)
     assert doc.doc_id == path.stem
-    assert doc.doc_id in RAW_IDS
     assert doc.check_against(_raw(doc.doc_id)) == []
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_GOLD, ids=lambda p: p.stem)
 def test_gold_attributes_are_consistent(path: Path) -> None:
     """Speakers, proposers and supporters name leaders of the document, countries or
     (for speakers) a non-leader as written in the text; ranges are ordered."""
@@ -84,9 +92,15 @@ def test_gold_attributes_are_consistent(path: Path) -> None:
         assert fig.value_max is None or fig.value_max > fig.value, fig.text
 
 
-@pytest.mark.parametrize("path", sorted(SRC.glob("*.json")), ids=lambda p: p.stem)
-def test_gold_is_what_the_tool_builds(path: Path) -> None:
-    assert _annotate().build_file(path.stem) == (GOLD / f"{path.stem}.json").read_text("utf-8")
+@pytest.mark.parametrize(
+    ("which", "path"),
+    [("corpus", p) for p in sorted(SRC.glob("*.json"))]
+    + [("heldout", p) for p in sorted((HELDOUT / "src").glob("*.json"))],
+    ids=lambda x: x.stem if isinstance(x, Path) else x,
+)
+def test_gold_is_what_the_tool_builds(which: str, path: Path) -> None:
+    gold = (GOLD if which == "corpus" else HELDOUT / "gold") / f"{path.stem}.json"
+    assert _annotate().build_file(path.stem, which) == gold.read_text("utf-8")
 
 
 def _broken(mutate: str) -> dict[str, Any]:

@@ -40,6 +40,12 @@ from models.gold import GoldDocument  # noqa: E402
 SRC_DIR = ROOT / "corpus" / "tools" / "src"
 RAW_DIR = ROOT / "corpus" / "raw"
 GOLD_DIR = ROOT / "corpus" / "gold"
+# The held-out set keeps its sources beside its texts, away from the development corpus.
+HELDOUT = ROOT / "corpus" / "heldout"
+SETS = {
+    "corpus": (SRC_DIR, RAW_DIR, GOLD_DIR),
+    "heldout": (HELDOUT / "src", HELDOUT / "raw", HELDOUT / "gold"),
+}
 
 OPENING_MARKS = "“\"«„‘'"
 CLOSING_MARKS = "”\"»“’'"
@@ -259,12 +265,13 @@ def render(doc: GoldDocument) -> str:
     return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
-def build_file(doc_id: str) -> str:
+def build_file(doc_id: str, which: str = "corpus") -> str:
     """Return the gold JSON text built from the source and raw text of ``doc_id``."""
-    source = json.loads((SRC_DIR / f"{doc_id}.json").read_text(encoding="utf-8"))
+    src_dir, raw_dir, _ = SETS[which]
+    source = json.loads((src_dir / f"{doc_id}.json").read_text(encoding="utf-8"))
     if source.get("doc_id") != doc_id:
         raise AnnotationError(f"{doc_id}: source doc_id is {source.get('doc_id')!r}")
-    text = (RAW_DIR / f"{doc_id}.txt").read_text(encoding="utf-8")
+    text = (raw_dir / f"{doc_id}.txt").read_text(encoding="utf-8")
     try:
         return render(build(source, text))
     except AnnotationError as err:
@@ -276,17 +283,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("doc_ids", nargs="*", help="documents to build (default: all sources)")
     parser.add_argument("--check", action="store_true", help="compare, do not write")
+    parser.add_argument("--set", choices=sorted(SETS), default="corpus", help="which gold set")
     args = parser.parse_args(argv)
-    doc_ids = args.doc_ids or sorted(p.stem for p in SRC_DIR.glob("*.json"))
+    src_dir, _, gold_dir = SETS[args.set]
+    doc_ids = args.doc_ids or sorted(p.stem for p in src_dir.glob("*.json"))
     status = 0
     for doc_id in doc_ids:
         try:
-            content = build_file(doc_id)
+            content = build_file(doc_id, args.set)
         except AnnotationError as err:
             print(f"error: {err}", file=sys.stderr)
             status = 1
             continue
-        target = GOLD_DIR / f"{doc_id}.json"
+        target = gold_dir / f"{doc_id}.json"
         if args.check:
             if not target.exists() or target.read_text(encoding="utf-8") != content:
                 print(f"stale: {target} (run corpus/tools/annotate.py {doc_id})", file=sys.stderr)
