@@ -18,12 +18,11 @@ from pipeline.components.leaders import (
     Person,
     SummitLeaders,
     find_text_date,
-    parse_jsonl,
 )
 from pipeline.export import doc_records
 from pipeline.extensions import LEADERS_GROUP
 from pipeline.nlp import load_base_model
-from pipeline.resources import ResourceError, read_text
+from pipeline.resources import ResourceError, parse_jsonl, read_text
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "raw" / "000_f6ddf534ac2df4fe.txt"
 

@@ -59,7 +59,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -70,7 +69,7 @@ from pipeline.components.numbers import (
     parse_digits,
 )
 from pipeline.extensions import FIGURES_GROUP, QUOTED_NAMES_GROUP
-from pipeline.resources import ResourceError, load_jsonl
+from pipeline.resources import load_jsonl, parse_jsonl
 
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _PERIOD_PATTERNS = [
@@ -161,14 +160,7 @@ class SummitFigures:
         file = Path(path) / _UNITS_FILE
         if not file.exists():
             raise FileNotFoundError(f"{file} is missing: save the pipeline with nlp.to_disk first")
-        entries = []
-        for lineno, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                try:
-                    entries.append(UnitEntry.model_validate_json(line))
-                except ValidationError as err:
-                    raise ResourceError(f"{file}:{lineno}: {err}") from err
-        self._setup(entries)
+        self._setup(parse_jsonl(file.read_text(encoding="utf-8"), UnitEntry, str(file)))
         return self
 
     # ---- vocabulary -> compiled expressions (once)

@@ -49,7 +49,6 @@ costs about 2-3 % of en_core_web_sm's time on a 4000-word text.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -58,7 +57,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 from rapidfuzz import fuzz, process
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -66,7 +65,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path
 
 from pipeline.extensions import LEADERS_GROUP
-from pipeline.resources import ResourceError, read_text
+from pipeline.resources import ResourceError, parse_jsonl, read_text
 
 OfficeKind = Literal["state", "government", "organisation", "supreme", "crown_prince"]
 
@@ -394,19 +393,6 @@ class _DocContext:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "unknown"
-
-
-def parse_jsonl(text: str, model: type[Any], source: str) -> list[Any]:
-    """Return the validated records of JSONL ``text`` (``//`` comments and blanks skipped)."""
-    out = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        try:
-            out.append(model.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as err:
-            raise ResourceError(f"{source}:{lineno}: {err}") from err
-    return out
 
 
 class SummitLeaders:
