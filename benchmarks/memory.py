@@ -47,7 +47,9 @@ def main() -> None:
             src.mkdir()
             for i in range(factor):
                 for path in raw:
-                    shutil.copy(path, src / f"{path.stem}_{i:04d}.txt")
+                    shutil.copy(
+                        path, src / f"{i:04d}_{path.stem}.txt"
+                    )  # copies interleave, as a real stream does
             cmd = [
                 sys.executable,
                 "-m",
