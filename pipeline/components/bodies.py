@@ -1459,6 +1459,7 @@ class _DocContext:
                 if lead is not None:
                     items.append((first + 1, end, lead))
             prev_line, prev_was_item = (start, end), is_item
+        items.extend(self.inline_enumerations())
         if not items:
             return
         ordered = sorted(cands, key=lambda c: c.start_char)
@@ -1483,6 +1484,71 @@ class _DocContext:
                 cand.cue, cand.cue_tokens = (span.start_char, span.end_char), (cue.start, cue.end)
                 if not cand.proposers:
                     cand.proposers = list(agents)
+
+    def enumeration_marker(self, i: int) -> tuple[int, int] | None:
+        """Return (ordinal, first token after the marker) when an enumeration marker starts at
+        token ``i`` ("First,", "Secondly,", "3)", "(2)") at the start of a sentence or after a
+        colon/semicolon, else None."""
+        doc = self.doc
+        t = doc[i]
+        rank = _ORDINAL_ADVERBS.get(t.lower_)
+        if rank is not None:
+            if i + 1 >= len(doc) or doc[i + 1].text != ",":
+                return None
+            after = i + 2
+        elif t.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+            if not doc[i + 1].text.isdigit() or len(doc[i + 1].text) > 2:
+                return None
+            rank, after = int(doc[i + 1].text), i + 3
+        elif t.text[:-1].isdigit() and t.text[-1] == ")" and len(t.text) <= 3:
+            rank, after = int(t.text[:-1]), i + 1
+        elif t.text.isdigit() and len(t.text) <= 2 and i + 1 < len(doc) and doc[i + 1].text == ")":
+            rank, after = int(t.text), i + 2
+        else:
+            return None
+        prev = doc[i - 1] if i > 0 else None
+        opens = prev is None or prev.text in (":", ";", ".") or "\n" in prev.text or t.is_sent_start
+        return (rank, after) if opens and after < len(doc) else None
+
+    def inline_enumerations(self) -> list[tuple[int, int, tuple[_Cue, list[str]]]]:
+        """Return the items of enumerations run inside a paragraph ("put forward several
+        proposals: First, X. Second, Y." / "1) X; 2) Y") with the act of their lead-in: the
+        clause before the first marker, or the sentence before it when the marker opens a
+        sentence ("X put forward proposals. Firstly, ..."). A series ends at a paragraph break."""
+        doc = self.doc
+        markers: list[tuple[int, int, int]] = []  # (marker token, rank, first item token)
+        for i in range(len(doc)):
+            found = self.enumeration_marker(i)
+            if found is not None:
+                markers.append((i, found[0], found[1]))
+        items: list[tuple[int, int, tuple[_Cue, list[str]]]] = []
+        lead: tuple[_Cue, list[str]] | None = None
+        expect = 0
+        for k, (i, rank, after) in enumerate(markers):
+            if rank == 1:
+                s = self.ss[i]
+                if s == i and s > 0 and not self.paragraph_between(s - 1, i):
+                    lead = self.lead_in(self.ss[s - 1], s)  # "... proposals. Firstly, ..."
+                else:
+                    lead = self.lead_in(s, i) if s < i else None
+                expect = 2
+            elif rank != expect or lead is None:
+                lead, expect = None, 0
+                continue
+            else:
+                expect += 1
+            if lead is None:
+                continue
+            end = self.se[after]
+            if k + 1 < len(markers) and markers[k + 1][0] < end:
+                end = markers[k + 1][0]
+            while end > after and doc[end - 1].text in (";", ".", ","):
+                end -= 1
+            if end > after:
+                items.append((after, end, lead))
+            if k + 1 < len(markers) and self.paragraph_between(i, markers[k + 1][0]):
+                lead, expect = None, 0
+        return items
 
     def item_object(self, start: int, first: int) -> bool:
         """Return True when the name at token ``first`` is what its list item (from ``start``)
@@ -1734,6 +1800,22 @@ _ADVOCATING_MODALS = frozenset({"should", "must", "could", "might", "ought", "ne
 # list-item markers at the start of a line
 _BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
 _NUMBERED = re.compile(r"\d{1,2}[.)]?")
+# sentence-initial enumeration adverbs and their rank ("Secondly, a Centre for X.")
+_ORDINAL_ADVERBS = {
+    w: n
+    for n, ws in enumerate(
+        (
+            ("first", "firstly"),
+            ("second", "secondly"),
+            ("third", "thirdly"),
+            ("fourth", "fourthly"),
+            ("fifth", "fifthly"),
+            ("sixth", "sixthly"),
+        ),
+        start=1,
+    )
+    for w in ws
+}
 # words that may join two coordinated names ("A, as well as B and the C")
 _LIST_GLUE = frozenset({",", "and", "or", "as", "well", "also", "along", "together", "with"})
 
