@@ -146,6 +146,8 @@ _NAME_PREPS = frozenset({"of", "for", "on", "between", "among", "against", "to"}
 # Prepositions allowed inside a nested complement when a proper name follows ("in Central Asia").
 _NESTED_LOC_PREPS = frozenset({"in", "at", "within", "across", "with"})
 _DETS = frozenset({"the", "a", "an"})
+# reporting verbs whose complement clause may wrongly carry a coordinated proposal verb
+_SAY_VERBS = frozenset({"say", "note", "state", "stress", "declare", "add", "tell", "remark"})
 _YEAR_RE = re.compile(r"(19|20)\d\d")
 _ORDINAL_RE = re.compile(r"\d+(st|nd|rd|th)")
 _FIELD_NOUNS = frozenset({"field", "sphere", "area", "domain"})
@@ -653,6 +655,8 @@ class _DocContext:
                 continue
             if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB", "X") or (title and _cap(t)):
                 if depth == 0 and prev_kind == "head":
+                    if title and _YEAR_RE.fullmatch(t.text) and doc[j - 1].whitespace_:
+                        last = j  # a horizon year is part of a title: "Vision 2035"
                     break  # "Summit in ..." handled above; a bare noun after the head is not ours
                 prev = doc[j - 1]
                 if t.pos_ == "VERB" and not _cap(t):
@@ -826,6 +830,30 @@ class _DocContext:
                 break  # a clause with its own subject is its own report
         return cues, support, commit
 
+    def supported_idea(self, start: Token, support: Token) -> bool:
+        """Return True when the name at ``start`` hangs, through "of", on a light proposal noun
+        ("idea", "project") that is the object of ``support`` ("backed the idea of X")."""
+        node = start
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if head.i == support.i:
+                return False
+            if node.dep_ == "pobj" and head.lower_ == "of":
+                noun = head.head
+                cue = self.cue_for(noun)
+                return (
+                    noun.pos_ == "NOUN"
+                    and cue is not None
+                    and cue.status == "light"
+                    and noun.head.i == support.i
+                    and noun.dep_ in ("dobj", "nsubjpass")
+                    and not any(c.dep_ == "poss" for c in noun.children)
+                )
+            node = head
+        return False
+
     def owned_idea(self, start: Token) -> tuple[Token, _Cue] | None:
         """Return a light noun with a named owner governing the name ("Tokayev's idea of X",
         "Uzbekistan's drafting of X") as a proposal cue; None otherwise ("the idea of X")."""
@@ -891,6 +919,16 @@ class _DocContext:
             owned = self.owned_idea(start)
             if owned is not None:
                 cues = [owned]
+        if not cues and support is not None and self.supported_idea(start, support):
+            # "supported the long-discussed idea of an X": a proposal nobody here is named as
+            # making; the subject backs it
+            span = doc[support.i : support.i + 1]
+            cand.status, cand.linked = "proposed", True
+            cand.cue, cand.cue_tokens = (span.start_char, span.end_char), (span.start, span.end)
+            cand.proposers = []
+            # "X proposed A and supported the idea of B": a coordinated verb shares X
+            cand.supporters = self.supporters_of(cand, support) or self.agent_of(support) or []
+            return
         if not cues and commit is not None:
             # "the leaders agreed to develop a Programme": a joint plan, proposed by all
             cue = self.cue_for(commit)
@@ -1089,13 +1127,31 @@ class _DocContext:
     def agent_of(self, tok: Token) -> list[str] | None:
         """Return the proposers named by the agent of cue ``tok``; None when no agent is expressed."""
         node: Token | None = tok
+        via_conj = False
         for _ in range(12):
             if node is None:
                 return None
             found = self.agent_here(node)
+            if (
+                found == []
+                and via_conj
+                and node.dep_ == "ccomp"
+                and node.head.lemma_.lower() in _SAY_VERBS
+                and not self.paragraph_between(node.i, node.head.i)
+                and not any(  # "the leaders adopted X and decided ...": a collective act
+                    c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or c.pos_ == "PRON")
+                    for c in node.children
+                )
+            ):
+                # "X said the summit was historic and proposed Y": the parser hangs the second
+                # verb on the reported clause, whose subject names nobody; the reporter proposes
+                node = node.head
+                via_conj = False
+                continue
             if found is not None:
                 return found
             dep = node.dep_
+            via_conj = dep == "conj"
             if dep in ("xcomp", "conj", "acl", "advcl", "pcomp", "ccomp") or (
                 dep in ("dobj", "pobj", "prep") and node.pos_ != "VERB"
             ):
@@ -1800,6 +1856,9 @@ _ADVOCATING_MODALS = frozenset({"should", "must", "could", "might", "ought", "ne
 # list-item markers at the start of a line
 _BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
 _NUMBERED = re.compile(r"\d{1,2}[.)]?")
+# reporting verbs whose complement clause may wrongly carry a coordinated proposal verb
+_SAY_VERBS = frozenset({"say", "note", "state", "stress", "declare", "add", "tell", "remark"})
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # sentence-initial enumeration adverbs and their rank ("Secondly, a Centre for X.")
 _ORDINAL_ADVERBS = {
     w: n
