@@ -892,12 +892,19 @@ class _DocContext:
         if verb.pos_ not in ("VERB", "AUX"):
             return False
         year = (self.doc._.summit_doc_date or self.doc._.summit_date or "")[:4]
+        if year and verb.dep_ == "conj":
+            # a fronted "At that meeting" scopes over coordinated clauses too
+            first = verb.head
+            if any(c.dep_ == "prep" and self.back_to_earlier_year(c, year) for c in first.children):
+                return True
         for child in verb.children:
             words = list(child.subtree)
             if child.dep_ in ("npadvmod", "advmod") and any(
                 w.lower_ in ("ago", "last") for w in words
             ):
                 return True  # "last year", "two years ago" (a proposal then is history too)
+            if child.dep_ == "prep" and year and self.back_to_earlier_year(child, year):
+                return True  # "... met in 2023. At that meeting X proposed Y": history
             if child.dep_ == "prep" and child.lower_ in ("in", "since"):
                 # a proposal's year is usually its target date: only a known earlier year counts
                 undated_ok = cue.status != "proposed"
@@ -905,6 +912,22 @@ class _DocContext:
                     if _YEAR_RE.fullmatch(w.text) and ((not year and undated_ok) or w.text < year):
                         return True
         return False
+
+    def back_to_earlier_year(self, prep: Token, year: str) -> bool:
+        """Return True when ``prep`` points back with "that"/"those" to an event ("at that
+        meeting", "at that time") and the sentence before names a year before ``year``."""
+        if not any(
+            o.dep_ == "pobj" and any(d.lower_ in ("that", "those") for d in o.children)
+            for o in prep.children
+        ):
+            return False
+        s = self.ss[prep.i]
+        if s == 0:
+            return False
+        return any(
+            _YEAR_RE.fullmatch(w.text) is not None and w.text < year
+            for w in self.doc[self.ss[s - 1] : s]
+        )
 
     def link(self, cand: _Candidate) -> None:
         """Attach cue, status, proposers and supporters to ``cand`` when a cue governs it."""
@@ -1791,7 +1814,7 @@ class _DocContext:
         records: list[dict[str, Any]] = []
         mains: list[_Candidate] = []
         for cand in sorted((c for c in cands if c.linked), key=lambda c: c.start_char):
-            same = self.same_body(cand, mains)
+            same = self.same_body(cand, mains, loose=self.back_reference(cand))
             if same is not None:
                 rec = records[mains.index(same)]
                 rec["mentions"].append([cand.start_char, cand.end_char])
@@ -1836,14 +1859,32 @@ class _DocContext:
             spans.append(span)
         return spans
 
+    def back_reference(self, cand: _Candidate) -> bool:
+        """Return True for a lower-case definite name ("the proposal on the critical minerals
+        centre"): a short way of referring back to a body named earlier in full."""
+        text = self.text[cand.start_char : cand.end_char]
+        first = self._char_tokens(cand)[0]
+        return (
+            not cand.quoted
+            and text == text.lower()
+            and first > 0
+            and self.doc[first - 1].lower_ == "the"
+        )
+
     @staticmethod
-    def same_body(cand: _Candidate, mains: Iterable[_Candidate]) -> _Candidate | None:
-        """Return the earlier body ``cand`` is a mention of, or None."""
+    def same_body(
+        cand: _Candidate, mains: Iterable[_Candidate], loose: bool = False
+    ) -> _Candidate | None:
+        """Return the earlier body ``cand`` is a mention of, or None; ``loose``: the words of a
+        back-reference may come in another order ("the minerals centre" for "Centre for
+        Minerals")."""
         for main in mains:
             if main.kind != cand.kind or (main.start_char == cand.start_char):
                 continue
             small, big = sorted((cand.key, main.key), key=len)
             if len(small) >= 2 and _subsequence(small, big):
+                return main
+            if loose and len(cand.key) >= 2 and set(cand.key) <= set(main.key):
                 return main
         return None
 
@@ -1856,9 +1897,6 @@ _ADVOCATING_MODALS = frozenset({"should", "must", "could", "might", "ought", "ne
 # list-item markers at the start of a line
 _BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
 _NUMBERED = re.compile(r"\d{1,2}[.)]?")
-# reporting verbs whose complement clause may wrongly carry a coordinated proposal verb
-_SAY_VERBS = frozenset({"say", "note", "state", "stress", "declare", "add", "tell", "remark"})
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # sentence-initial enumeration adverbs and their rank ("Secondly, a Centre for X.")
 _ORDINAL_ADVERBS = {
     w: n
