@@ -259,7 +259,9 @@ POSITIVE = [
     ),
     ("In March, 40 companies joined.", "40 companies", 40.0, None, "count", None),
     ("Shipping volumes grew to 4.5m tonnes.", "4.5m tonnes", 4.5e6, None, "tonne", None),
-    ("The 2 presidents Tokayev and Mirziyoyev met.", "2 presidents", 2.0, None, "count", None),
+    # a name after the counted noun is not part of what is counted (participants are no figure
+    # at all: "2 presidents" is in ATTENDANCE below)
+    ("The 2 ports Aktau and Kuryk were expanded.", "2 ports", 2.0, None, "count", None),
     (
         "It will cost an estimated $5.5 billion to $6 billion.",
         "$5.5 billion to $6 billion",
@@ -629,3 +631,131 @@ def test_signed_scaled_and_small_counts(
 )
 def test_small_sets_and_signed_labels_are_not_figures(nlp: Language, text: str) -> None:
     assert [f["text"] for f in figures(nlp, text)] == []
+
+
+# ---- attendance, list markers, fractions (corpus guidelines + DECISIONS 401-406, 505)
+
+ATTENDANCE = [
+    "The 2 presidents Tokayev and Mirziyoyev met.",
+    "Over 2,000 delegates gathered in the congress hall.",
+    "Roughly 4,500 reporters were accredited for the week.",
+    "The forum drew 35 foreign leaders and 12 heads of government.",
+    "Nearly 600 business representatives joined the investment session.",
+    "The organisation now has 11 member states.",
+    "Some 900 participants registered for the side events.",
+    "Fewer than 40 journalists travelled on the presidential plane.",
+    "Twenty-two heads of state signed the declaration.",
+]
+
+
+@pytest.mark.parametrize("text", ATTENDANCE)
+def test_attendance_counts_are_not_figures(nlp: Language, text: str) -> None:
+    assert [f["text"] for f in figures(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # population and things counted next to attendance stay figures
+        (
+            "The 14 member states are home to 600 million people.",
+            ["600 million people"],
+        ),
+        ("About 300 delegates approved 45 joint projects.", ["45 joint projects"]),
+        ("The region has more than 2 million students.", ["more than 2 million students"]),
+    ],
+)
+def test_attendance_rule_keeps_other_counts(nlp: Language, text: str, spans: list[str]) -> None:
+    assert [f["text"] for f in figures(nlp, text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "The plan lists three goals: 1) a grain hub; 2) a rail link; 3) a solar park.",
+            [],
+        ),
+        ("Their agenda: 1) water, 2) energy and 3) trade.", []),
+        # a number in balanced parentheses is still a number
+        ("The ports handled 120 ships (up from 90 last year).", ["120 ships", "90"]),
+    ],
+)
+def test_inline_parenthesis_list_markers(nlp: Language, text: str, spans: list[str]) -> None:
+    assert [f["text"] for f in figures(nlp, text)] == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA TV 24 — morning bulletin",
+        "CHANNEL 7 reported the signing live.",
+    ],
+)
+def test_all_capital_name_before_a_number_is_a_label(nlp: Language, text: str) -> None:
+    assert [f["text"] for f in figures(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("Grain exports now cover roughly a third of domestic demand.", "a third", 33.33, "about"),
+        ("Freight costs could fall by half once the line opens.", "half", 50.0, None),
+        (
+            "More than half of the new investment goes to energy.",
+            "More than half",
+            50.0,
+            "more_than",
+        ),
+        ("Travel times were cut in half.", "half", 50.0, None),
+        (
+            "Nearly two-thirds of the water is lost in old canals.",
+            "Nearly two-thirds",
+            66.67,
+            "almost",
+        ),
+        ("Tariffs fell by a quarter.", "a quarter", 25.0, None),
+    ],
+)
+def test_fractions_are_percentages(
+    nlp: Language, text: str, span: str, value: float, qualifier: str | None
+) -> None:
+    found = figures(nlp, text)
+    assert [f["text"] for f in found] == [span]
+    assert close(found[0]["value"], value)
+    assert found[0]["unit"] == "percent"
+    assert found[0]["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade grew in the first half of 2024.",
+        "The dispute lasted half a century.",
+        "The talks took a year and a half.",
+        "They will hold a third summit next spring.",
+        "A quarter of a century has passed since the treaty.",
+        "In the second half of the year the corridor opened.",
+        "The delegation spent half an hour at the exhibition.",
+    ],
+)
+def test_fraction_words_that_are_not_shares(nlp: Language, text: str) -> None:
+    assert [f["text"] for f in figures(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # two bare plural nouns joined by "and" are one counted thing (DECISIONS 503)
+        ("They approved 14 rules and procedures.", ["14 rules and procedures"]),
+        ("Engineers built 12 schools and 4 hospitals.", ["12 schools", "4 hospitals"]),
+        ("They signed 300 agreements and Tokayev left.", ["300 agreements"]),
+        # an adjective after the counted noun starts a new phrase
+        (
+            "The sides signed 31 contracts worth EUR 2 billion.",
+            ["31 contracts", "EUR 2 billion"],
+        ),
+    ],
+)
+def test_counted_noun_edges(nlp: Language, text: str, spans: list[str]) -> None:
+    assert [f["text"] for f in figures(nlp, text)] == spans

@@ -176,6 +176,8 @@ class SummitFigures:
         self.reference_words: set[str] = set()
         self.set_words: set[str] = set()
         self.participants: set[str] = set()
+        self.attendees: set[str] = set()
+        self.fractions: dict[str, float] = {}
         self.context: dict[str, str] = {}
         cs_prefix: list[str] = []
         ci_prefix: list[str] = []
@@ -224,6 +226,11 @@ class SummitFigures:
                 self.set_words.update(f.lower() for f in e.forms)
             elif e.type == "participant":
                 self.participants.update(f.lower() for f in e.forms)
+            elif e.type == "attendee":
+                self.attendees.update(" ".join(f.lower().split()) for f in e.forms)
+            elif e.type == "fraction" and e.value is not None:
+                for f in e.forms:
+                    self.fractions[" ".join(f.lower().split())] = e.value
             elif e.type == "context":
                 for f in e.forms:
                     self.context[f.lower()] = e.norm
@@ -280,6 +287,16 @@ class SummitFigures:
             rf"(?<![\w-])(?P<mw>{_alternation(mult_forms, False)})(?![\w-])",
             re.IGNORECASE,
         )
+        fraction_forms = list(self.fractions)
+        self.fraction_re = re.compile(
+            rf"(?:(?P<qual>{qual})\s+)?(?<![\w-])(?P<fw>{_alternation(fraction_forms, False)})"
+            # "half a century", "half an hour", "half a million" (an amount read elsewhere)
+            r"(?![\w-]|\s+an?\s)",
+            re.IGNORECASE,
+        )
+        self.fraction_words = frozenset(
+            w for f in fraction_forms for w in _WORD_PARTS.findall(f.lower())
+        ) - {"a", "one", "two", "three"}
         self.anchor_words = frozenset(self.words.words())
         # a qualifier written before "half a million" (the match itself starts at "a")
         self.qualifier_tail_re = re.compile(rf"(?<![^\W\d_])(?P<qual>{qual})\s+$", re.IGNORECASE)
@@ -302,12 +319,13 @@ class SummitFigures:
         index = _DocIndex(doc)
         blocked = self._blocked_ranges(doc)
         found: list[dict[str, Any]] = []
-        for is_number, m in self._matches(text):
-            fig = (
-                self._from_number(doc, m, index)
-                if is_number
-                else self._from_multiplier_word(doc, m)
-            )
+        for kind, m in self._matches(text):
+            if kind == "number":
+                fig = self._from_number(doc, m, index)
+            elif kind == "fraction":
+                fig = self._from_fraction(doc, m)
+            else:
+                fig = self._from_multiplier_word(doc, m)
             if fig is not None and not _inside(fig["start"], fig["end"], blocked):
                 found.append(fig)
         spans = []
@@ -324,8 +342,10 @@ class SummitFigures:
         doc.spans[FIGURES_GROUP] = spans
         return doc
 
-    def _matches(self, text: str) -> Iterator[tuple[bool, re.Match[str]]]:
-        """Yield (is_number, match) left to right, trying the expressions only near anchors.
+    def _matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        """Yield (kind, match) left to right, trying the expressions only near anchors.
+
+        kind is "number", "multiplier" or "fraction" (which expression matched).
 
         Running the big expression at every character costs more than the rest of the
         component; it is only tried at the starts of the few words before a chunk that holds a
@@ -341,14 +361,16 @@ class SummitFigures:
             if kind is None:
                 continue
             first = max(0, i - _MAX_WORDS_BEFORE)
-            regexes = ([(True, self.figure_re)] if kind == "number" else []) + [
-                (False, self.multiplier_re)
+            regexes = ([("number", self.figure_re)] if kind == "number" else []) + [
+                ("multiplier", self.multiplier_re)
             ]
-            for is_number, regex in regexes:
+            if any(p in self.fraction_words for p in _WORD_PARTS.findall(chunk.lower())):
+                regexes.append(("fraction", self.fraction_re))
+            for found, regex in regexes:
                 m = self._match_from(text, regex, chunks[first : i + 1], cursor, c_start)
                 if m is not None:
                     cursor = m.end()
-                    yield is_number, m
+                    yield found, m
                     break
 
     @staticmethod
@@ -371,14 +393,15 @@ class SummitFigures:
         return None
 
     def _anchor_kind(self, chunk: str) -> str | None:
-        """Return "number" if ``chunk`` can hold a figure's number, "word" for a multiplier word."""
+        """Return "number" if ``chunk`` can hold a figure's number, "word" for a multiplier or
+        fraction word."""
         if any(ch.isdigit() for ch in chunk):
             return "number"
         kind = None
         for part in _WORD_PARTS.findall(chunk.lower()):
             if part in self.anchor_words:
                 return "number"
-            if part in self.multiplier_words:
+            if part in self.multiplier_words or part in self.fraction_words:
                 kind = "word"
         return kind
 
@@ -564,7 +587,8 @@ class SummitFigures:
                     or (
                         pw[:1].isupper()
                         and not pw.endswith("'s")
-                        and not _sentence_start(before)
+                        # an all-capital word names even at a line start: "KHABAR 24 — News"
+                        and (not _sentence_start(before) or (len(pw) > 1 and pw.isupper()))
                         and self._counted_noun_end(doc, m.end()) is None
                     )
                 )
@@ -579,6 +603,11 @@ class SummitFigures:
                 return False
             # ... or after a sentence end when paragraphs were joined: "... alone. 3. The Heads"
             if before.rstrip()[-1:] in (".", ";", ":") and re.match(r"[.)]\s+[A-Z]", after):
+                return False
+            # ... or inside a running sentence: "proposals: 1) a council; 2) a centre" (a closing
+            # parenthesis that no opening one on the line before it matches)
+            line = text[line_start : m.start()]
+            if after[:1] == ")" and line.count("(") <= line.count(")"):
                 return False
         if words_only and not has_scale and info is None:
             if m.group("n1").strip().lower() in ("one", "a", "an") and v2 is None:
@@ -642,6 +671,8 @@ class SummitFigures:
         end = m.end()
         noun_end = self._counted_noun_end(doc, end)
         if noun_end is not None:
+            if self._attendance(doc, noun_end):
+                return None, "", end
             return "count", "count", noun_end
         words_only = not m.group("n1")[:1].isdigit()
         if has_scale:
@@ -652,6 +683,22 @@ class SummitFigures:
         if words_only and not re.fullmatch(r"(?i)an?\s+dozen", m.group("n1").strip()):
             return None, "", end  # a bare word number with nothing counted is rarely a figure
         return "count", "count", end
+
+    def _attendance(self, doc: Doc, noun_end: int) -> bool:
+        """Return True when the counted noun ending at ``noun_end`` counts the attendance.
+
+        "more than 1,500 delegates", "20 foreign leaders", "10 member states": the corpus
+        guidelines do not count participants, whoever they are and however the number is
+        written; the head noun (or its last two words, "member states") is in the ``attendee``
+        lexicon of units.jsonl.
+        """
+        noun = _token_at_or_after(doc, noun_end - 1)
+        if noun is None:
+            return False
+        if noun.lower_ in self.attendees:
+            return True
+        pair = f"{doc[noun.i - 1].lower_} {noun.lower_}" if noun.i > 0 else ""
+        return pair in self.attendees
 
     def _counted_noun_end(self, doc: Doc, end: int) -> int | None:
         """Return the end of the noun phrase right after ``end`` ("UN resolutions"), or None."""
@@ -665,10 +712,14 @@ class SummitFigures:
         for t in doc[tok.i : tok.i + _MAX_COUNTED_NOUN]:
             # "high-tech projects", "intergovernmental and interagency documents"
             joiner = inner and (
-                (t.text == "-" and not t.whitespace_) or (t.pos_ == "CCONJ" and last is None)
+                (t.text == "-" and not t.whitespace_)
+                or (t.pos_ == "CCONJ" and (last is None or self._coordinated_plural(doc, t)))
             )
             if t.pos_ not in _NP_INNER_POS and not joiner:
                 break
+            if t.pos_ == "ADJ" and last is not None:
+                break  # "58 documents worth USD 3.2 bln": an adjective after the noun starts a new
+                # phrase (the noun phrase's modifiers come before its head)
             if t.pos_ == "PROPN" and last is not None and last.pos_ == "NOUN":
                 break  # "2 presidents Tokayev and ...": the name is not part of what is counted
             inner = True
@@ -682,6 +733,19 @@ class SummitFigures:
         if last is None:
             return None
         return last.idx + len(last.text)
+
+    @staticmethod
+    def _coordinated_plural(doc: Doc, conj: Token) -> bool:
+        """Return True for "12 decisions and orders": two bare plural nouns joined by ``conj``
+        are one counted thing (corpus DECISIONS 503); "300 agreements and Tokayev" is not."""
+        prev = doc[conj.i - 1]
+        nxt = doc[conj.i + 1] if conj.i + 1 < len(doc) else None
+        return (
+            prev.tag_ == "NNS"
+            and nxt is not None
+            and nxt.tag_ == "NNS"
+            and conj.lower_ in ("and", "or")
+        )
 
     def _context_kind(self, sent: Span) -> str | None:
         """Return "money" or "count" from the words of the sentence ``sent``."""
@@ -713,6 +777,45 @@ class SummitFigures:
             "unit": "times",
             "qualifier": qualifier,
             "kind": "multiplier",
+        }
+
+    def _from_fraction(self, doc: Doc, m: re.Match[str]) -> dict[str, Any] | None:
+        """Return a percent figure for a fraction that states a share or a change, else None.
+
+        "roughly a third of what was promised", "could grow by half", "more than half of the
+        trade": a share ("of", not of a period) or a change ("by", "in half"). Not: ordinals
+        ("a third summit", "the first half"), periods ("half of 2025", "a quarter of a
+        century"), "a year and a half".
+        """
+        text = m.string
+        word = " ".join(m.group("fw").lower().split())
+        before = text[max(0, m.start("fw") - 30) : m.start("fw")].lower()
+        prev = re.search(r"([^\W\d_]+)\W*$", before)
+        pw = prev.group(1) if prev else ""
+        if pw in self.set_words or pw in ("and", "second", "third", "fourth") or pw in self.months:
+            return None  # "the first half", "a year and a half", "its third"
+        after = text[m.end("fw") : m.end("fw") + 40]
+        of = re.match(r"\s+of\s+(?:an?\s+|the\s+)?([^\W_]+)", after)
+        if of is not None:
+            following = of.group(1).lower()
+            if following in self.time_words or re.fullmatch(_YEAR, following):
+                return None  # "half of 2025", "a quarter of a century", "a third of the year"
+        by = pw in _DIRECTIONAL or pw == "in" or pw in ("than", "nearly", "almost", "over")
+        if of is None and not by:
+            return None
+        if of is None and re.match(r"\s*[^\W\d_]", after) and not word.startswith("half"):
+            return None  # "by a third round" is not a share
+        qualifier = self._qualifier(m.group("qual"))
+        return {
+            "start": m.start("qual")
+            if qualifier and qualifier not in self.outside_qualifiers
+            else m.start("fw"),
+            "end": m.end("fw"),
+            "value": float(self.fractions[word]),
+            "value_max": None,
+            "unit": "percent",
+            "qualifier": qualifier,
+            "kind": "percent",
         }
 
     # ---- context: metric, period, subject

@@ -28,6 +28,8 @@ EntryType = Literal[
     "context",
     "set_word",
     "participant",
+    "attendee",
+    "fraction",
 ]
 
 
