@@ -1757,7 +1757,14 @@ class _DocContext:
             theme_cue = self.cue_for(themes[0]) if themes else None
             # "Bishkek and Dushanbe supported it": the proposal just reported
             pronoun = bool(themes) and themes[0].lower_ == "it"
-            if not pronoun and (theme_cue is None or theme_cue.status not in ("proposed", "light")):
+            count = self.counted_theme(themes[0]) if themes else None
+            named = self.named_theme(themes[0], t, cands) if themes else None
+            if (
+                not pronoun
+                and count is None
+                and named is None
+                and (theme_cue is None or theme_cue.status not in ("proposed", "light"))
+            ):
                 continue
             theme = themes[0]
             if any(
@@ -1786,7 +1793,13 @@ class _DocContext:
                 if o.dep_ == "pobj" and self.head_entry(o) is not None
             ]
             before = [c for c in proposed if c.end_char <= t.idx]
-            if about:
+            if named is not None:
+                targets = [named]
+            elif count is not None:
+                # "welcomed all three": the last n proposals of this paragraph
+                near = [c for c in before if not self.paragraph_between(c.head, t.i)]
+                targets = near[-count:] if len(near) >= count else []
+            elif about:
                 found = self.head_entry(about[0])
                 kind = found[0].kind if found else None
                 targets = [c for c in before if c.kind == kind][-1:]
@@ -1802,6 +1815,46 @@ class _DocContext:
                 for name in agents:
                     if name not in cand.supporters and name not in cand.proposers:
                         cand.supporters.append(name)
+
+    def counted_theme(self, theme: Token) -> int | None:
+        """Return n for a theme counting the proposals just made ("all three", "both", "all
+        three proposals"), else None."""
+        if theme.lower_ == "both" and theme.pos_ in ("PRON", "DET", "NOUN"):
+            return 2
+        words = [w.lower_ for w in theme.subtree]
+        if "all" not in words:
+            return None
+        for w in words:
+            if w in _SMALL_NUMBERS:
+                return _SMALL_NUMBERS[w]
+            if w.isdigit() and 1 < int(w) < 10:
+                return int(w)
+        return None
+
+    def named_theme(self, theme: Token, verb: Token, cands: list[_Candidate]) -> _Candidate | None:
+        """Return the body a supported theme names back: a body-head noun with "the"/"this" or a
+        leader's possessive ("backed the bank", "endorsed the dialogue on minerals", "backed
+        Mirziyoyev's council") -> the last linked body of that kind before ``verb`` (of that
+        leader, with a possessive), or None."""
+        found = self.head_entry(theme)
+        if found is None or _cap(theme) or self.is_plural(theme):
+            return None
+        owner = [c for c in theme.children if c.dep_ == "poss"]
+        owners = self.resolve(owner[0]) if owner else []
+        if owner and not owners:
+            return None
+        if not owner and not any(c.lower_ in ("the", "this", "that") for c in theme.children):
+            return None
+        kind = found[0].kind
+        earlier = [
+            c
+            for c in cands
+            if c.linked
+            and c.kind == kind
+            and c.end_char <= verb.idx
+            and (not owners or set(owners) & set(c.proposers))
+        ]
+        return max(earlier, key=lambda c: c.start_char) if earlier else None
 
     def _prev_sent_start(self, tok: Token) -> int:
         s = self.ss[tok.i]
@@ -1822,6 +1875,9 @@ class _DocContext:
                     rec["status"] = cand.status
                 if not rec["proposers"] and cand.proposers:
                     rec["proposers"] = list(cand.proposers)
+                for name in cand.supporters:  # "the initiative on the X was supported by Y"
+                    if name not in rec["supporters"] and name not in rec["proposers"]:
+                        rec["supporters"].append(name)
                 continue
             mains.append(cand)
             cue_span = cand.cue
@@ -1897,6 +1953,7 @@ _ADVOCATING_MODALS = frozenset({"should", "must", "could", "might", "ought", "ne
 # list-item markers at the start of a line
 _BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
 _NUMBERED = re.compile(r"\d{1,2}[.)]?")
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # sentence-initial enumeration adverbs and their rank ("Secondly, a Centre for X.")
 _ORDINAL_ADVERBS = {
     w: n
