@@ -146,6 +146,12 @@ PAIRING_CASES = [
     ('He said “we agree." Then he left.', ["we agree."]),
     ("In the '90s he said 'never' twice.", ["never"]),
     ("Sie sagte: ”Ja” und ging.", ["Ja"]),
+    # a plural possessive inside single typographic quotes does not close them
+    ("‘The states’ interests come first,’ he said.", ["The states’ interests come first,"]),
+    ("‘Our farmers’ needs are urgent’, she added.", ["Our farmers’ needs are urgent"]),
+    # ... but a closer after an s stays a closer when no other ’ follows
+    ("He praised the ‘brave engineers’ of the dam.", ["brave engineers"]),
+    ("‘We trust the experts’ he said, ‘and the data.’", ["We trust the experts", "and the data."]),
     ("“”", [""]),
 ]
 
@@ -252,6 +258,28 @@ CLASSIFY_CASES = [
     (
         "“We do not come to extract. We come to invest,” the commissioner told the leaders.",
         ["We do not come to extract. We come to invest,"],
+        [],
+    ),
+    # a quoted title keeps its article inside the marks: a name, not a quotation
+    (
+        'State television called the prince "the Guardian of the Nation" all week.',
+        [],
+        [("the Guardian of the Nation", "NAME")],
+    ),
+    (
+        "Local papers dubbed her «the Iron Lady of the Steppe» after the vote.",
+        [],
+        [("the Iron Lady of the Steppe", "NAME")],
+    ),
+    # ... while an evaluative description after "called" is quoted speech
+    (
+        'Japarov called the new bridge "a gift to the next generation." Traffic resumed.',
+        ["a gift to the next generation."],
+        [],
+    ),
+    (
+        "He welcomed what he called “the dawn of a new partnership” with the region.",
+        ["the dawn of a new partnership"],
         [],
     ),
 ]
@@ -540,6 +568,237 @@ def test_non_leader_speaker_keeps_the_name_as_written(linked_nlp: Language) -> N
     (q,) = _quotes(doc)
     assert q["speaker_kb_id"] is None
     assert q["speaker"] == "Anna Berg"
+
+
+# --------------------------------------------------------------------------- new attributions
+
+# (text, quote, speaker_text or None, attribution)
+POSSESSIVE_CASES = [
+    (
+        "Rahmon's warning was stark: ‘The glaciers are melting faster than ever before.’",
+        "The glaciers are melting faster than ever before.",
+        "Rahmon",
+        "possessive",
+    ),
+    (
+        "The Uzbek leader's conclusion: «Connectivity is the key to prosperity.»",
+        "Connectivity is the key to prosperity.",
+        "The Uzbek leader",
+        "possessive",
+    ),
+    (
+        'The reply of Emomali Rahmon was short: "Tajikistan will build the dam."',
+        "Tajikistan will build the dam.",
+        "Emomali Rahmon",
+        "possessive",
+    ),
+    (
+        # a surname the tagger types as a place, known as a person from an earlier mention
+        "We interviewed Aigul Nurlanova, an economist at a bank in Almaty. Nurlanova's final "
+        'assessment: "The summit delivered more than it promised."',
+        "The summit delivered more than it promised.",
+        "Nurlanova",
+        "possessive",
+    ),
+    (
+        "Tokayev's reply to the critics was simple:\n\n“We will not choose between our "
+        "neighbours.”",
+        "We will not choose between our neighbours.",
+        "Tokayev",
+        "possessive",
+    ),
+    # negatives: the owner is no person, or the noun names no speech
+    (
+        'The summit\'s message was clear: "Central Asia is open for business."',
+        "Central Asia is open for business.",
+        None,
+        "none",
+    ),
+    (
+        'Kazakhstan\'s position was firm: "The Caspian must remain a sea of peace."',
+        "The Caspian must remain a sea of peace.",
+        None,
+        "none",
+    ),
+    (
+        "Tokayev's plane was late: “The weather over the mountains closed the airport.”",
+        "The weather over the mountains closed the airport.",
+        None,
+        "none",
+    ),
+]
+
+PATTERN_GAP_CASES = [
+    (
+        "In the words of Tokayev, the region «must speak with one voice on water».",
+        "must speak with one voice on water",
+        "Tokayev",
+        "in_words",
+    ),
+    (
+        "According to Rahmon, the glaciers ‘are melting faster than ever before.’",
+        "are melting faster than ever before.",
+        "Rahmon",
+        "according_to",
+    ),
+    (
+        "In her words, the new corridor “will cut the journey to Europe by a week.”",
+        "will cut the journey to Europe by a week.",
+        "her",
+        "in_words",
+    ),
+    # negative: a clause with its own speech verb is not framed by the pattern
+    (
+        'According to reports, Tokayev told the forum that the region "must stay united."',
+        "must stay united.",
+        "Tokayev",
+        "clause_subject",
+    ),
+]
+
+SOURCE_CASES = [
+    (
+        'Rahmon quoted the Persian poet Rudaki: "The world is a journey and we are its '
+        'passengers."',
+        "The world is a journey and we are its passengers.",
+        "Rudaki",
+        "cue_subject",
+    ),
+    (
+        "She quoted the founder of the party, Askar Bekov, who led it for years, that "
+        '"unity is our only capital."',
+        "unity is our only capital.",
+        "Askar Bekov",
+        "clause_subject",
+    ),
+    (
+        'The newspaper quoted Abai, the poet, as saying "knowledge is the key to everything."',
+        "knowledge is the key to everything.",
+        "Abai",
+        "cue_subject",
+    ),
+    # negatives: a quoted thing is no speaker; the one who quotes it is
+    (
+        'Tokayev quoted an old proverb: "Water is the source of life for all of us."',
+        "Water is the source of life for all of us.",
+        "Tokayev",
+        "cue_subject",
+    ),
+    (
+        'Mirziyoyev quoted the UN Charter: "All members shall settle their disputes by peaceful '
+        'means."',
+        "All members shall settle their disputes by peaceful means.",
+        "Mirziyoyev",
+        "cue_subject",
+    ),
+]
+
+LEAD_IN_CASES = [
+    (
+        'The Kyrgyz president was categorical. "Water cannot be a weapon in our region."',
+        "Water cannot be a weapon in our region.",
+        "The Kyrgyz president",
+        "lead_in",
+    ),
+    (
+        'Tokayev spoke briefly at the dinner. "We have come a long way together."',
+        "We have come a long way together.",
+        "Tokayev",
+        "lead_in",
+    ),
+    (
+        'Japarov was blunt.\n\n"Nobody will decide for us how to use our rivers."',
+        "Nobody will decide for us how to use our rivers.",
+        "Japarov",
+        "lead_in",
+    ),
+    (
+        "Tokayev's remarks were sharp. «Sanctions hurt ordinary people first.»",
+        "Sanctions hurt ordinary people first.",
+        "Tokayev",
+        "lead_in",
+    ),
+    # negatives: the sentence before is about no person, or announces nothing
+    (
+        'The weather in Astana was cold. "Central Asia is changing fast and for good."',
+        "Central Asia is changing fast and for good.",
+        None,
+        "none",
+    ),
+    (
+        'The talks were frank. "Nobody will decide for us how to use our rivers."',
+        "Nobody will decide for us how to use our rivers.",
+        None,
+        "none",
+    ),
+    (
+        'Tokayev arrived on Monday. "The railway will be finished by the end of the decade."',
+        "The railway will be finished by the end of the decade.",
+        None,
+        "none",
+    ),
+    (
+        # a speech verb across a paragraph break may close its topic: no lead-in
+        'Japarov spoke about water.\n\n"The railway will be finished by the end of the decade."',
+        "The railway will be finished by the end of the decade.",
+        None,
+        "none",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "how"),
+    POSSESSIVE_CASES + PATTERN_GAP_CASES + SOURCE_CASES + LEAD_IN_CASES,
+)
+def test_new_attributions(
+    quotes_nlp: Language, text: str, quote: str, speaker: str | None, how: str
+) -> None:
+    doc = quotes_nlp(text)
+    found = {doc.text[q["start"] : q["end"]]: q for q in _quotes(doc)}
+    assert quote in found, f"quote not found; got {list(found)}"
+    q = found[quote]
+    assert q["speaker_text"] == speaker
+    if speaker is not None:
+        assert doc.text[q["speaker_start"] : q["speaker_end"]] == speaker
+        assert q["cue"] is not None
+    else:
+        assert q["speaker"] is None
+    assert q["attribution"] == how
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        (
+            'Sadyr Japarov arrived late. His reply was short: "We will not take sides."',
+            "kg-japarov",
+        ),
+        (
+            "Kassym-Jomart Tokayev left early. Later he told reporters that the bloc needed "
+            "‘a fresh start for its trade agenda’.",
+            "kz-tokayev",
+        ),
+        (
+            "The leader of Kazakhstan was firm. ‘The door is open, but the house has rules.’",
+            "kz-tokayev",
+        ),
+        ("In the words of Japarov, the new railway «is a road to the sea».", "kg-japarov"),
+    ],
+)
+def test_new_attributions_link_leaders(linked_nlp: Language, text: str, kb_id: str) -> None:
+    (q,) = _quotes(linked_nlp(text))
+    assert q["speaker_kb_id"] == kb_id
+
+
+def test_quoted_person_is_the_speaker_not_the_one_quoting(linked_nlp: Language) -> None:
+    text = (
+        "Sadyr Japarov spoke after lunch. He quoted his predecessor, Askar Akayev, that "
+        "“the mountains teach patience.”"
+    )
+    (q,) = _quotes(linked_nlp(text))
+    assert q["speaker_kb_id"] is None  # Akayev is not in the stand-in leaders layer
+    assert q["speaker"] == "Askar Akayev"
 
 
 # --------------------------------------------------------------------------- the Doc interface

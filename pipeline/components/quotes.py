@@ -49,6 +49,9 @@ CueKind = Literal[
     "title_marker",
     "role_noun",
     "title_word",
+    "source_verb",
+    "speech_noun",
+    "stance_adjective",
 ]
 
 
@@ -64,7 +67,7 @@ class QuoteCue(BaseModel):
 
     @model_validator(mode="after")
     def _forms_for_inflected_kinds(self) -> QuoteCue:
-        if self.kind in ("verb", "phrase") and not self.forms:
+        if self.kind in ("verb", "phrase", "source_verb") and not self.forms:
             raise ValueError(f"cue {self.text!r} of kind {self.kind} needs its inflected 'forms'")
         return self
 
@@ -207,6 +210,21 @@ def _find_opener(stack: list[tuple[str, int]], closer: str, single: bool) -> int
     return -1
 
 
+def _plural_possessive(text: str, i: int, p_end: int, stack: list[tuple[str, int]]) -> bool:
+    """True when ``’`` at ``i`` (after an s) is a plural possessive inside an open ‘…’.
+
+    It is when a lower-case word follows and another ’ closes the quotation later in the
+    paragraph, before any new ‘ opens ("‘the states’ interests,’ he said").
+    """
+    if not stack or stack[-1][0] != "‘" or text[i + 1 : i + 2] != " ":
+        return False
+    if not text[i + 2 : i + 3].islower():
+        return False
+    closer = text.find("’", i + 1, p_end)
+    opener = text.find("‘", i + 1, p_end)
+    return closer != -1 and (opener == -1 or closer < opener)
+
+
 def _step(
     text: str,
     i: int,
@@ -233,6 +251,8 @@ def _step(
         return  # "Lincoln 's Inn", "she 'll" in tokenised text: a clitic, not an opening mark
     if ch == "’" and nxt.isalpha():
         return  # elision (’tis, ’em; "she ’ll" when tokenised): no letter follows a closer
+    if ch == "’" and prev in "sS" and _plural_possessive(text, i, p_end, stack):
+        return  # "‘The states’ interests come first,’": the states’ is not the closer
     if ch in "'’":
         k = _find_opener(stack, ch, single=True)
         if k >= 0 and not (ch == "'" and looks_open and not looks_close):
@@ -356,17 +376,30 @@ class SummitQuotes:
         # Words of a title before a name (Ms, Deputy, Foreign, Minister): not part of the name.
         self.title_words = self.role_nouns | {c.text for c in cues if c.kind == "title_word"}
         self.verb_forms = frozenset(
-            f.lower() for c in cues if c.kind in ("verb", "phrase") for f in c.forms
+            f.lower() for c in cues if c.kind in ("verb", "phrase", "source_verb") for f in c.forms
         )
+        # "He quoted X": X, when a person, is the speaker of what follows, not the subject.
+        self.source_forms = frozenset(
+            f.lower() for c in cues if c.kind == "source_verb" for f in c.forms
+        )
+        # "X's verdict: “…”": nouns that name what a person said.
+        self.speech_nouns = frozenset(
+            f.lower() for c in cues if c.kind == "speech_noun" for f in [c.text, *c.forms]
+        )
+        # "X was blunt. “…”": a copula with one of these announces X as the next sentence's speaker.
+        self.stance_adjectives = frozenset(c.text for c in cues if c.kind == "stance_adjective")
         # A PhraseMatcher on LOWER: one hash lookup per token, however long the lexicon grows
         # (a token Matcher with IN-sets cost a fifth of the base model's time).
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for cue in cues:
-            if cue.kind in ("title_head", "role_noun", "title_word"):
+            if cue.kind in ("title_head", "role_noun", "title_word", "speech_noun"):
+                continue
+            if cue.kind == "stance_adjective":
                 continue
             first, *rest = cue.text.lower().split()
             phrases = {" ".join([form.lower(), *rest]) for form in (cue.forms or [first])}
-            self.matcher.add(cue.kind, [nlp.make_doc(phrase) for phrase in sorted(phrases)])
+            kind = "verb" if cue.kind == "source_verb" else cue.kind
+            self.matcher.add(kind, [nlp.make_doc(phrase) for phrase in sorted(phrases)])
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -519,6 +552,8 @@ class _Context:
                 q.label = self.final_label(q)
                 if q.label == "QUOTE" and q.attribution == "none" and prev is not None:
                     self.inherit(q, prev)
+                if q.label == "QUOTE" and q.attribution == "none" and parent is None:
+                    self.by_lead_in(q)
         chains: dict[int, list[_Quote]] = {}
         for q in live:
             if q.pair.continued:
@@ -553,9 +588,11 @@ class _Context:
         if len(words) <= self.c.max_modifier_words and not ends_punct and self.next_is_noun(q):
             return label
         titled = all(w[0].isupper() or w[0].isdigit() or w.lower() in _MINOR_WORDS for w in words)
+        # "called the son “the Head of State”": a title keeps its article inside the marks.
+        article_title = len(words) > 1 and words[0] in ("the", "a", "an") and words[1][0].isupper()
         if (
             titled
-            and first_upper
+            and (first_upper or article_title)
             and not ends_punct
             and len(words) <= self.c.max_name_words
             and not self.has_verb(q)
@@ -656,10 +693,12 @@ class _Context:
             return
         if self.by_window(q, pre, post, prev):
             return
-        if self.by_colon(q, pre):
+        if self.by_possessive(q, pre) or self.by_colon(q, pre):
             return
         lead = self.colon_lead(q) if parent is None and prev is None else None
-        if lead is not None and not self.by_window(q, lead, range(q.c_tok, q.c_tok), None):
+        if lead is None or self.by_window(q, lead, range(q.c_tok, q.c_tok), None):
+            return
+        if not self.by_possessive(q, lead):
             self.by_colon(q, lead)
 
     def colon_lead(self, q: _Quote) -> range | None:
@@ -691,8 +730,12 @@ class _Context:
             np_end = e
             while np_end < pre.stop and not self.breaks(doc[np_end]):
                 np_end += 1
-            if any(not doc[t].is_punct for t in range(np_end, pre.stop)):
-                continue  # not adjacent: a clause stands between the pattern and the quote
+            # "In the words of X, multilateralism “is …”": the pattern frames its clause, whose
+            # subject may stand before a quotation of the predicate; a clause with a verb of its
+            # own between them is not framed ("According to X, Y said “…”").
+            adjacent = all(doc[t].is_punct for t in range(np_end, pre.stop))
+            if not adjacent and not self.subject_gap(np_end, pre.stop):
+                continue
             owner = [t for t in range(s, e) if doc[t].lower_ in _PRONOUNS]
             if kind == "in_words" and owner:  # in his (own) words
                 speaker = (owner[0], owner[0] + 1)
@@ -715,6 +758,21 @@ class _Context:
                         self.set_speaker(q, self.np_head((e, np_end)), (e, np_end), kind)
                         return True
         return False
+
+    def subject_gap(self, start: int, stop: int) -> bool:
+        """True when tokens ``start``-``stop`` are ", <a short verbless noun phrase>"."""
+        doc = self.doc
+        if start >= stop or doc[start].text != ",":
+            return False
+        words = [t for t in range(start + 1, stop) if not (doc[t].is_punct or doc[t].is_space)]
+        if not 1 <= len(words) <= 5:
+            return False
+        for t in words:
+            if t in self.verb_cue or self.in_quote[t] or doc[t].text in _SENT_END:
+                return False
+            if self.has_pos and doc[t].pos_ == "VERB":
+                return False
+        return not any(doc[t].text in _SENT_END for t in range(start, stop))
 
     def by_byline(self, q: _Quote, post: range) -> bool:
         """“…” – President X (a release's verbless attribution)."""
@@ -793,6 +851,67 @@ class _Context:
             return True
         return False
 
+    def by_lead_in(self, q: _Quote) -> bool:
+        """A quotation standing as its own sentence, announced by the sentence before it.
+
+        "Yoon spoke without notes. “…”" (a cue verb) or "The Tajik president was firm. “…”" (a
+        copula with a stance adjective): that sentence's subject is the speaker. Across a
+        paragraph break only the stance form counts ("X said so." may close a topic).
+        """
+        doc, text = self.doc, self.text
+        if not (self.has_dep and self.has_sents) or not q.pair.closed:
+            return False
+        p_start, p_end = self.paras[q.para]
+        after = text[q.pair.close + 1 : p_end].lstrip()
+        content = text[q.pair.start : q.pair.end].rstrip()
+        if not content or (after and not (after[0].isupper() or after[0] in _SENT_END)):
+            return False
+        if content[-1] not in _SENT_END and (not after or after[0] not in _SENT_END):
+            return False
+        before = text[p_start : q.pair.open].rstrip()
+        same_paragraph = bool(before)
+        if not same_paragraph:
+            if q.para == 0:
+                return False
+            prev_start, prev_end = self.paras[q.para - 1]
+            before = text[prev_start:prev_end].rstrip()
+            if not before:
+                return False
+            last = prev_start + len(before) - 1
+        else:
+            last = p_start + len(before) - 1
+        if text[last] not in ".!?":
+            return False
+        sent = doc[self.tok_at(last)].sent
+        root = sent.root
+        if self.in_quote[root.i]:
+            return False
+        cue: tuple[int, int] | None = None
+        if same_paragraph and root.i in self.verb_cue:
+            cue = self.verb_cue[root.i]
+        elif root.pos_ == "AUX" or root.lower_ in ("was", "is", "were", "are"):
+            for child in root.children:
+                if child.dep_ == "acomp" and child.lower_ in self.c.stance_adjectives:
+                    cue = (child.i, child.i + 1)
+        if cue is None:
+            return False
+        for child in root.children:
+            if child.dep_ not in _SUBJECT_DEPS or self.in_quote[child.i]:
+                continue
+            if child.lower_ in self.c.speech_nouns:
+                owner = self.owner_of(child, sent.start, root.i)  # "Tokayev's tone was sharp."
+                if owner is None:
+                    return False
+                span, head = owner, owner[1] - 1
+            elif child.lower_ in _PRONOUNS or self.person_like(child):
+                span, head = self.np_span(child), child.i
+            else:
+                return False
+            q.cue = cue
+            self.set_speaker(q, head, span, "lead_in")
+            return True
+        return False
+
     def sentence_between(self, q: _Quote, cue: tuple[int, int]) -> bool:
         """True when a sentence ends between the quote and the cue (outside quotations).
 
@@ -800,6 +919,64 @@ class _Context:
         """
         gap = range(cue[1], q.o_tok) if cue[1] <= q.o_tok else range(q.c_tok + 1, cue[0])
         return any(self.doc[t].text in _SENT_END and not self.in_quote[t] for t in gap)
+
+    def by_possessive(self, q: _Quote, pre: range) -> bool:
+        """X's message was clear: “…” / X's overall verdict: “…” / the answer of X: “…”.
+
+        A speech noun (message, verdict, answer …) before the colon, owned by a person: the
+        owner is the speaker. Between the noun and the colon only a verbless predicate may stand
+        ("was simple", "to the critics was short").
+        """
+        doc = self.doc
+        if not pre or doc[pre.stop - 1].text != ":":
+            return False
+        colon = pre.stop - 1
+        for n in range(colon - 1, max(pre.start, colon - 7) - 1, -1):
+            tok = doc[n]
+            if tok.lower_ in self.c.speech_nouns and not self.in_quote[n]:
+                owner = self.owner_of(tok, pre.start, colon)
+                if owner is None:
+                    return False
+                q.cue = (n, n + 1)
+                self.set_speaker(q, owner[1] - 1, owner, "possessive")
+                return True
+            if tok.is_punct or tok.is_space or n in self.verb_cue:
+                return False
+            if self.has_pos and tok.pos_ == "VERB":
+                return False
+        return False
+
+    def owner_of(self, noun: Token, floor: int, stop: int) -> tuple[int, int] | None:
+        """Return the token range of the person owning ``noun`` (X's noun, noun of X), or None."""
+        doc = self.doc
+        owner: Token | None = None
+        # "Karimova's overall verdict": the possessive marker, over at most two modifiers.
+        for k in range(noun.i - 1, max(floor, noun.i - 3) - 1, -1):
+            tok = doc[k]
+            if tok.lower_ in ("'s", "’s", "'", "’") and k - 1 >= floor:
+                end = k
+                owner = doc[k - 1]
+                break
+            if tok.lower_ in ("his", "her"):
+                return (k, k + 1)
+            if tok.is_punct or not tok.is_lower or (self.has_pos and tok.pos_ != "ADJ"):
+                break
+        if owner is None:
+            # "the answer of Sadyr Japarov": a capitalised name after "of".
+            if noun.i + 2 < stop and doc[noun.i + 1].lower_ == "of":
+                end = noun.i + 2
+                while end < stop and self.is_name_word(doc[end]):
+                    end += 1
+                if end > noun.i + 2 and self.owner_is_person(doc[end - 1]):
+                    return (noun.i + 2, end)
+            return None
+        if not self.owner_is_person(owner):
+            return None
+        if self.has_dep and owner.lower_ in self.c.role_nouns:
+            start = max(floor, owner.left_edge.i)  # "The Uzbek leader's"
+        else:
+            start = self.name_start(owner.i, floor)  # "Shavkat Mirziyoyev's"
+        return (start, end)
 
     def by_colon(self, q: _Quote, pre: range) -> bool:
         """President X: “…” / From President X: “…”."""
@@ -863,6 +1040,9 @@ class _Context:
             return inverted
         tok = verb
         for level in range(4):
+            source = self.quoted_source(tok)
+            if source is not None:
+                return source
             for child in tok.children:
                 # The passive subject of the cue itself is what was said ("a sentence that has
                 # been quoted"); higher up it is the speaker ("X was quoted as saying").
@@ -885,6 +1065,50 @@ class _Context:
                 return None
             tok = tok.head
         return None
+
+    def quoted_source(self, verb: Token) -> int | None:
+        """Return the person object of "quoted"/"cited" ("He quoted X, that “…”"), or None.
+
+        The words are the object's, not the reporting subject's; an appositive name wins over
+        the title it explains ("the Hero-Arkadag, Gurbanguly Berdimuhamedov").
+        """
+        if verb.lower_ not in self.c.source_forms:
+            return None
+        for child in verb.children:
+            if child.dep_ != "dobj" or self.in_quote[child.i]:
+                continue
+            # The name may also explain a complement ("the founder of the party, Askar Bekov").
+            heads = [child] + [g for c in child.children if c.dep_ == "prep" for g in c.children]
+            for head in heads:
+                for appos in head.children:
+                    if appos.dep_ == "appos" and self.person_like(appos):
+                        return appos.i
+            if self.person_like(child):
+                return child.i
+        return None
+
+    def owner_is_person(self, tok: Token) -> bool:
+        """A possessive owner that can speak: a person, or a word of an earlier PERSON entity.
+
+        The small model often types a surname alone as a place ("Karimova's verdict"); a
+        country ("Kazakhstan's position") is no speaker.
+        """
+        if self.person_like(tok) or (tok.is_title and not self.has_pos):
+            return True
+        return tok.is_title and any(
+            t.text == tok.text for p in self.people if p.start < tok.i for t in p
+        )
+
+    def person_like(self, tok: Token) -> bool:
+        """True for a token that can name a speaker: a leader mention, a person, a role noun."""
+        if self.in_quote[tok.i]:
+            return False
+        if self.leaders_over(tok.idx, tok.idx + len(tok)) or tok.lower_ in self.c.role_nouns:
+            return True
+        if tok.ent_type_:
+            return tok.ent_type_ == "PERSON"
+        # An untyped proper noun after an article is a thing ("the UN Charter"), not a person.
+        return tok.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
 
     def inverted_subject(self, verb: Token, q: _Quote) -> int | None:
         """“…,” asked the driver: the parser often reads the inverted subject as an object."""
