@@ -582,6 +582,8 @@ class _DocContext:
             if low in _NAME_PREPS and t.pos_ in ("ADP", "PART"):
                 if low == "to" and not (nxt is not None and (_cap(nxt) or depth > 0)):
                     break
+                if low == "for" and title and depth == 0 and self.beneficiary_after(j, sent_end):
+                    break  # "Platform for freight operators": who it serves, not its name
                 if low == "on" and not entry.document and self.place_after(j, sent_end):
                     break  # a seat: "Logistics Centre on the Caspian coast"
                 j, prev_kind, depth = j + 1, "prep", depth + 1
@@ -626,6 +628,8 @@ class _DocContext:
             if low in ("and", "or", "&", "plus") or (low == "," and title):
                 if nxt is None or prev_kind not in ("content", "head", "verb"):
                     break
+                if nxt.i in self.leader_at:
+                    break  # "proposed a Council and Japarov announced ...": a new clause
                 if low == "and" and self.title_conjunct(j, depth, title, sent_end):
                     j, prev_kind = j + 1, "prep"  # "of China and the Countries of Central Asia"
                     continue
@@ -682,6 +686,20 @@ class _DocContext:
                 continue
             break
         return last + 1
+
+    def beneficiary_after(self, j: int, sent_end: int) -> bool:
+        """Return True when the phrase after "for" at ``j`` is a lower-case plural of people
+        or a count ("for freight operators", "for 10,000 young specialists"), not a title."""
+        doc = self.doc
+        k = j + 1
+        plural = False
+        while k < sent_end and doc[k].pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN"):
+            t = doc[k]
+            if _cap(t) or _YEAR_RE.fullmatch(t.text):
+                return False
+            plural = plural or t.tag_ == "NNS"
+            k += 1
+        return plural and k > j + 1
 
     def place_after(self, j: int, sent_end: int) -> bool:
         """Return True when the phrase after the preposition at ``j`` is a lower-case place
@@ -1610,6 +1628,11 @@ class _DocContext:
                     lead = self.lead_in(self.ss[s - 1], s)  # "... proposals. Firstly, ..."
                 else:
                     lead = self.lead_in(s, i) if s < i else None
+                if lead is None:
+                    # "Aliyev set out his ideas. Firstly, he proposed X. Secondly, Y.": the first
+                    # item's own proposal leads the series
+                    found_lead = self.lead_in(after, self.se[after])
+                    lead = found_lead if found_lead and found_lead[0].status == "proposed" else None
                 expect = 2
             elif rank != expect or lead is None:
                 lead, expect = None, 0
@@ -1734,7 +1757,7 @@ class _DocContext:
         proposed = sorted(
             (c for c in cands if c.linked and c.status == "proposed"), key=lambda c: c.start_char
         )
-        if not proposed:
+        if not any(c.linked for c in cands):
             return
         for t in doc:
             cue = self.cue_for(t)
