@@ -100,8 +100,26 @@ class Office(_Strict):
         return self.start <= day and (self.end is None or day < self.end)
 
 
+class OtherOffice(_Strict):
+    """A later non-leader office (a parliament chair, a security-council post); ``end`` exclusive."""
+
+    office: str = Field(min_length=3)
+    start: dt.date
+    end: dt.date | None = None
+
+    def held_on(self, day: dt.date) -> bool:
+        """Return True when the office was held on ``day``."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
 class Person(_Strict):
-    """One office holder: canonical name, name variants and offices."""
+    """One office holder: canonical name, name variants and offices.
+
+    ``other_offices``: non-leader offices held after (or besides) the leader ones. On a date
+    when the person holds one of them and no leader office, a mention by name alone is of that
+    other office, not of a leader (corpus DECISIONS 401-406: Gurbanguly Berdimuhamedov chairing
+    the Halk Maslahaty); a role mention ("the former president") keeps them a leader.
+    """
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     name: str = Field(min_length=2)
@@ -111,6 +129,7 @@ class Person(_Strict):
     family_first: bool = False
     ambiguous_surname: bool = False
     offices: list[Office] = Field(min_length=1)
+    other_offices: list[OtherOffice] = Field(default_factory=list)
 
     def full_names(self) -> set[str]:
         """Return every full-name form: the name, aliases and given x surname combinations."""
@@ -129,6 +148,12 @@ class Person(_Strict):
         if before:
             return max(before, key=lambda o: o.start)
         return min(self.offices, key=lambda o: o.start)
+
+    def elsewhere_on(self, day: dt.date) -> bool:
+        """Return True when on ``day`` the person holds a non-leader office and no leader one."""
+        return any(o.held_on(day) for o in self.other_offices) and not any(
+            o.held_on(day) for o in self.offices
+        )
 
 
 _KIND_RANK = {"state": 0, "organisation": 1, "government": 2, "supreme": 3, "crown_prince": 4}
@@ -166,12 +191,22 @@ _WORD_LISTS = (
     "honorific",
     "org_head",
     "non_leader_title",
+    "own_voice",
+    "not_given_name",
 )
 
 
 class WordListEntry(_Strict):
     type: Literal[
-        "blocker", "temporal", "current", "dependent", "honorific", "org_head", "non_leader_title"
+        "blocker",
+        "temporal",
+        "current",
+        "dependent",
+        "honorific",
+        "org_head",
+        "non_leader_title",
+        "own_voice",
+        "not_given_name",
     ]
     forms: list[str] = Field(min_length=1)
 
@@ -389,6 +424,7 @@ class _DocContext:
     named_end: dict[int, Mention]
     unknown: dict[str, dict[str, Any]] = field(default_factory=dict)
     home: str | None = None  # who "the Head of State" is in this text
+    voice: bool | None = None  # the text speaks as a state body ("our country"); found lazily
 
 
 def _slug(text: str) -> str:
@@ -449,6 +485,16 @@ class SummitLeaders:
         self.honorifics = {k[-1] for k in words["honorific"] if k}
         self.non_leader_titles = {k[-1] for k in words["non_leader_title"] if k}
         self.org_heads = {k[0] for k in words["org_head"] if k}
+        self.not_given_names = {k[-1] for k in words["not_given_name"] if k} | set(_MONTHS)
+        # phrases showing a state body writing about its own head of state ("our country",
+        # "Press Service"): only then is a bare "the Head of State" a role mention
+        voice = sorted(words["own_voice"], key=len, reverse=True)
+        self.own_voice_re = re.compile(
+            "|".join(
+                r"(?<![^\W\d_])" + r"\W+".join(map(re.escape, k)) + r"(?![^\W\d_])" for k in voice
+            )
+            or r"(?!x)x"
+        )
 
         self.names = Table()
         for person in self.people.values():
@@ -612,6 +658,8 @@ class SummitLeaders:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         for role in self._roles(doc, atom_hits, covered):
             covered.update(range(role.start, role.end))
+            if _quoted_title(doc, role.start, role.end):
+                continue  # media called the son "the Head of State": a reported title
             pid = self._role_person(doc, role, ctx)
             if pid is not None:
                 mentions.append(Mention(role.start, role.end, "role", pid))
@@ -619,8 +667,29 @@ class SummitLeaders:
             self._unknown_after(doc, role.end, role, role.country, ctx)
         if ctx.unknown:
             self._unknown_surnames(doc, ctx)
+        if dated:  # an undated text cannot tell who has left office
+            mentions = self._drop_other_office_holders(doc, mentions, day)
         self._write(doc, mentions, ctx.unknown, day)
         return doc
+
+    def _drop_other_office_holders(
+        self, doc: Doc, mentions: list[Mention], day: dt.date
+    ) -> list[Mention]:
+        """Return ``mentions`` without the people who on ``day`` hold only a non-leader office
+        (``other_offices`` in the base) and whom the text never names as a past leader: no
+        role phrase ("Turkmenistan's then president") and no temporal word ("former", "then")
+        among the three words before a name ("the former president X")."""
+        kept = {m.pid for m in mentions if m.kind == "role"}
+        for m in mentions:
+            before = doc[max(0, m.start - 3) : m.start]
+            if any(fold(t.text) in self.temporals for t in before):
+                kept.add(m.pid)
+        gone = {
+            m.pid
+            for m in mentions
+            if m.pid in self.people and m.pid not in kept and self.people[m.pid].elsewhere_on(day)
+        }
+        return [m for m in mentions if m.pid not in gone] if gone else mentions
 
     def _event_date(self, dates: list[dt.date], named: set[str]) -> dt.date | None:
         """Return the date the text is about: the first full date, unless a later one fits the
@@ -672,6 +741,8 @@ class SummitLeaders:
                 and not before.is_stop
                 and (not before.is_sent_start or before.pos_ == "PROPN")
                 and fold(before.text) not in self.honorifics
+                and fold(before.text) not in self.not_given_names  # "Tomorrow Tokayev will"
+                and before.ent_type_ not in ("DATE", "TIME")  # "On Monday Tokayev left"
                 and self.atoms.entries.get((fold(before.text),)) is None
                 and not _headline(before)
             ):
@@ -1070,6 +1141,10 @@ class SummitLeaders:
                 return pid
             if role.start == 0 or doc[role.start - 1].lower_ != "the":
                 return None  # "each head of state", "a head of state": nobody in particular
+            if ctx.voice is None:
+                ctx.voice = self.own_voice_re.search(fold(doc.text)) is not None
+            if ctx.home is None and not ctx.voice:
+                return None  # an agency reporting on a foreign or own leader in third person
             return ctx.home or self._head_of_state_before(doc, role, ctx)
         if pid is not None or role.temporal:
             return pid  # "former President of X" alone cannot be dated
@@ -1366,6 +1441,26 @@ _PATRONYMIC_ENDS = ("vich", "vna", "kyzy", "qyzy", "uly", "ulu", "oglu", "ogly",
 _PATRONYMIC = re.compile(r"^[A-Z][a-z]+(?:vich|vna|kyzy|qyzy|uly|ulu|oglu|ogly|qizi)$")
 # Turkic patronymics written as two words: "Ilham Heydar oglu Aliyev", "Sadyr Nurgazy uulu X"
 _PATRONYMIC_WORDS = frozenset({"oglu", "oğlu", "ogly", "uly", "uulu", "kyzy", "qizi", "gizi"})
+
+
+_OPEN_MARKS = "\"“«„‘'"
+_CLOSE_MARKS = "\"”»“’'"
+
+
+def _quoted_title(doc: Doc, start: int, end: int) -> bool:
+    """Return True when the tokens ``start:end`` (after an optional "the") fill a pair of
+    quotation marks: a title reported as a title, not a reference to a person."""
+    i = start
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    return (
+        i > 0
+        and end < len(doc)
+        and doc[i - 1].text in _OPEN_MARKS
+        and doc[end].text in _CLOSE_MARKS
+        and not doc[i - 1].whitespace_
+        and doc[end - 1].whitespace_ == ""
+    )
 
 
 def _is_patronymic(words: Sequence[str], i: int) -> bool:
