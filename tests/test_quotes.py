@@ -647,6 +647,18 @@ PATTERN_GAP_CASES = [
         "her",
         "in_words",
     ),
+    (
+        "In Rahmon's own words, «the glaciers are our savings account».",
+        "the glaciers are our savings account",
+        "Rahmon",
+        "in_words",
+    ),
+    (
+        "In Mirziyoyev's view, the new corridor ‘will pay for itself within a decade.’",
+        "will pay for itself within a decade.",
+        "Mirziyoyev",
+        "in_words",
+    ),
     # negative: a clause with its own speech verb is not framed by the pattern
     (
         'According to reports, Tokayev told the forum that the region "must stay united."',
@@ -718,6 +730,30 @@ LEAD_IN_CASES = [
         "Tokayev",
         "lead_in",
     ),
+    (
+        "The President of Kyrgyzstan was emphatic: “No one will decide for us.”",
+        "No one will decide for us.",
+        "The President of Kyrgyzstan",
+        "lead_in",
+    ),
+    (
+        'Japarov did not mince words. "Corruption is the enemy of every investor."',
+        "Corruption is the enemy of every investor.",
+        "Japarov",
+        "lead_in",
+    ),
+    (
+        "Mirziyoyev had a short message for the bankers: «Come and see for yourselves.»",
+        "Come and see for yourselves.",
+        "Mirziyoyev",
+        "lead_in",
+    ),
+    (
+        '"We will not join any bloc." Those were Tokayev\'s words at the closing session.',
+        "We will not join any bloc.",
+        "Tokayev",
+        "follow_up",
+    ),
     # negatives: the sentence before is about no person, or announces nothing
     (
         'The weather in Astana was cold. "Central Asia is changing fast and for good."',
@@ -734,6 +770,18 @@ LEAD_IN_CASES = [
     (
         'Tokayev arrived on Monday. "The railway will be finished by the end of the decade."',
         "The railway will be finished by the end of the decade.",
+        None,
+        "none",
+    ),
+    (
+        'The Kazakh leader was in Astana. "The railway will be finished by the end of the decade."',
+        "The railway will be finished by the end of the decade.",
+        None,
+        "none",
+    ),
+    (
+        '"The railway will be finished soon." That was the plan of the ministry in 2020.',
+        "The railway will be finished soon.",
         None,
         "none",
     ),
@@ -896,7 +944,7 @@ def test_seed_acceptance(nlp: Language, seed_text: str) -> None:
 
 @pytest.mark.slow
 def test_corpus_gold_floor(nlp: Language) -> None:
-    """Quotes + speaker F1 over every corpus gold file (exact offsets) stays >= 0.9."""
+    """Quotes + speaker F1 over every corpus gold file (exact offsets) stays >= 0.97."""
     n_gold = n_pred = both = 0
     for path in sorted(CORPUS_GOLD.glob("*.json")):
         gold = GoldDocument.model_validate_json(path.read_text(encoding="utf-8"))
@@ -908,4 +956,4 @@ def test_corpus_gold_floor(nlp: Language) -> None:
         _, right = _match(gq, pred, lambda g, p: (g["start"], g["end"]) == (p["start"], p["end"]))
         n_gold, n_pred, both = n_gold + len(gq), n_pred + len(pred), both + right
     assert n_gold > 0
-    assert _f1(both, n_gold, n_pred) >= 0.9
+    assert _f1(both, n_gold, n_pred) >= 0.97

@@ -685,7 +685,7 @@ class _Context:
         self, q: _Quote, prev: _Quote | None, nxt: _Quote | None, parent: _Quote | None
     ) -> None:
         pre, post = self.windows(q, prev, nxt, parent)
-        if self.by_pattern(q, pre, post):
+        if self.by_pattern(q, pre, post) or self.by_owner_words(q, pre):
             return
         if self.by_byline(q, post):
             return
@@ -757,6 +757,24 @@ class _Context:
                         q.cue = (s, e)
                         self.set_speaker(q, self.np_head((e, np_end)), (e, np_end), kind)
                         return True
+        return False
+
+    def by_owner_words(self, q: _Quote, pre: range) -> bool:
+        """In Tokayev's (own) words, “…” / In Mirziyoyev's view, the region “…”."""
+        doc = self.doc
+        for n in range(pre.stop - 1, pre.start, -1):
+            tok = doc[n]
+            if tok.text != "," or doc[n - 1].lower_ not in self.c.speech_nouns:
+                continue
+            adjacent = all(doc[t].is_punct for t in range(n, pre.stop))
+            if not adjacent and not self.subject_gap(n, pre.stop):
+                return False
+            owner = self.owner_of(doc[n - 1], pre.start, n)
+            if owner is None or owner[0] == pre.start or doc[owner[0] - 1].lower_ != "in":
+                return False
+            q.cue = (owner[0] - 1, n)
+            self.set_speaker(q, owner[1] - 1, owner, "in_words")
+            return True
         return False
 
     def subject_gap(self, start: int, stop: int) -> bool:
@@ -854,9 +872,11 @@ class _Context:
     def by_lead_in(self, q: _Quote) -> bool:
         """A quotation standing as its own sentence, announced by the sentence before it.
 
-        "Yoon spoke without notes. “…”" (a cue verb) or "The Tajik president was firm. “…”" (a
-        copula with a stance adjective): that sentence's subject is the speaker. Across a
-        paragraph break only the stance form counts ("X said so." may close a topic).
+        "Yoon spoke without notes. “…”" (a cue verb), "The Tajik president was firm. “…”" (a
+        copula with a stance adjective), "X did not mince words. “…”" / "X had a message for
+        investors: “…”" (a speech noun as object): that sentence's subject is the speaker.
+        Across a paragraph break a cue verb counts only before a colon ("X said so." may close
+        a topic). Failing that, "“…” Those were X's words." names the speaker after it.
         """
         doc, text = self.doc, self.text
         if not (self.has_dep and self.has_sents) or not q.pair.closed:
@@ -870,46 +890,89 @@ class _Context:
             return False
         before = text[p_start : q.pair.open].rstrip()
         same_paragraph = bool(before)
-        if not same_paragraph:
-            if q.para == 0:
-                return False
+        last = p_start + len(before) - 1
+        if not same_paragraph and q.para > 0:
             prev_start, prev_end = self.paras[q.para - 1]
             before = text[prev_start:prev_end].rstrip()
-            if not before:
-                return False
             last = prev_start + len(before) - 1
-        else:
-            last = p_start + len(before) - 1
-        if text[last] not in ".!?":
-            return False
-        sent = doc[self.tok_at(last)].sent
-        root = sent.root
-        if self.in_quote[root.i]:
-            return False
+        if before and text[last] in ".!?:":
+            end = self.tok_at(last)
+            lo = doc[end].sent.start
+            colon = text[last] == ":"
+            found = self.announcer(lo, end, allow_cue=same_paragraph or colon)
+            if found is not None:
+                cue, span, head = found
+                q.cue = cue
+                self.set_speaker(q, head, span, "lead_in")
+                return True
+        return bool(after) and self.by_follow_up(q)
+
+    def local_root(self, lo: int, hi: int) -> Token | None:
+        """Return the head of the clause spanning tokens ``lo``-``hi`` (exclusive), or None."""
+        for t in range(lo, hi):
+            tok = self.doc[t]
+            if tok.is_punct or self.in_quote[t]:
+                continue
+            if tok.head.i == t or not lo <= tok.head.i < hi:
+                return tok
+        return None
+
+    def announcer(
+        self, lo: int, hi: int, allow_cue: bool
+    ) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+        """Return (cue, speaker span, speaker head) when tokens ``lo``-``hi`` announce a speaker."""
+        root = self.local_root(lo, hi)
+        if root is None:
+            return None
         cue: tuple[int, int] | None = None
-        if same_paragraph and root.i in self.verb_cue:
+        if allow_cue and root.i in self.verb_cue:
             cue = self.verb_cue[root.i]
-        elif root.pos_ == "AUX" or root.lower_ in ("was", "is", "were", "are"):
-            for child in root.children:
-                if child.dep_ == "acomp" and child.lower_ in self.c.stance_adjectives:
-                    cue = (child.i, child.i + 1)
-        if cue is None:
-            return False
         for child in root.children:
-            if child.dep_ not in _SUBJECT_DEPS or self.in_quote[child.i]:
+            if cue is not None or not lo <= child.i < hi:
+                continue
+            if child.dep_ == "acomp" and child.lower_ in self.c.stance_adjectives:
+                cue = (child.i, child.i + 1)  # "X was blunt."
+            elif child.dep_ == "dobj" and child.lower_ in self.c.speech_nouns:
+                cue = (child.i, child.i + 1)  # "X did not mince words.", "X had a message:"
+        if cue is None:
+            return None
+        for child in root.children:
+            if child.dep_ not in _SUBJECT_DEPS or self.in_quote[child.i] or child.i < lo:
                 continue
             if child.lower_ in self.c.speech_nouns:
-                owner = self.owner_of(child, sent.start, root.i)  # "Tokayev's tone was sharp."
-                if owner is None:
-                    return False
-                span, head = owner, owner[1] - 1
-            elif child.lower_ in _PRONOUNS or self.person_like(child):
-                span, head = self.np_span(child), child.i
-            else:
-                return False
-            q.cue = cue
-            self.set_speaker(q, head, span, "lead_in")
-            return True
+                owner = self.owner_of(child, lo, root.i)  # "Tokayev's tone was sharp."
+                return None if owner is None else (cue, owner, owner[1] - 1)
+            if child.lower_ in _PRONOUNS or self.person_like(child):
+                return (cue, self.np_span(child), child.i)
+            return None
+        return None
+
+    def by_follow_up(self, q: _Quote) -> bool:
+        """“…” Those were X's words. / “…” That was X's answer to the critics."""
+        doc = self.doc
+        nxt = q.c_tok + 1
+        while nxt < len(doc) and (doc[nxt].is_punct or doc[nxt].is_space):
+            nxt += 1
+        if nxt >= len(doc) or self.in_quote[nxt] or self.para_of(doc[nxt].idx) != q.para:
+            return False
+        sent = doc[nxt].sent
+        root = self.local_root(nxt, sent.end)
+        if root is None or root.lemma_ != "be":
+            return False
+        subj = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+        demonstrative = ("this", "that", "these", "those")
+        if not subj or not (
+            subj[0].lower_ in demonstrative
+            or any(c.dep_ == "det" and c.lower_ in demonstrative for c in subj[0].children)
+        ):
+            return False
+        for child in root.children:
+            if child.dep_ == "attr" and child.lower_ in self.c.speech_nouns:
+                owner = self.owner_of(child, nxt, sent.end)
+                if owner is not None:
+                    q.cue = (child.i, child.i + 1)
+                    self.set_speaker(q, owner[1] - 1, owner, "follow_up")
+                    return True
         return False
 
     def sentence_between(self, q: _Quote, cue: tuple[int, int]) -> bool:
