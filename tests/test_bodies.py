@@ -1202,3 +1202,47 @@ def test_new_kinds_negatives(nlp: Language, text: str) -> None:
             "company",
         )
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a plural possessive inside a title is part of the name, on either side of the head
+        ("Japarov proposed an annual Mountain Farmers' Forum.", "Mountain Farmers' Forum"),
+        (
+            "The leaders decided to create a Council of Border Guards' Chiefs on Security.",
+            "Council of Border Guards' Chiefs on Security",
+        ),
+        # ... a quoted name in single marks is still cut at its marks
+        ("Tokayev proposed a 'Steppe Youth Council' for students.", "Steppe Youth Council"),
+        # a size, a beneficiary or a time adjunct after a title name is outside it
+        (
+            "The two presidents agreed to create a Pamir Hydropower Fund of USD 3 billion.",
+            "Pamir Hydropower Fund",
+        ),
+        (
+            "Rahmon proposed a Regional Skills Programme for 5,000 young engineers.",
+            "Regional Skills Programme",
+        ),
+        (
+            "Rahmon proposed a Regional Skills Platform for rural teachers.",
+            "Regional Skills Platform",
+        ),
+        (
+            "Tokayev proposed to hold a Forum on Green Hydrogen next year.",
+            "Forum on Green Hydrogen",
+        ),
+        # ... while a capitalised complement, a period or a number inside a title stays
+        (
+            "Rahmon proposed a Regional Programme for Young Engineers.",
+            "Regional Programme for Young Engineers",
+        ),
+        (
+            "The leaders adopted the Roadmap for Water Cooperation for 2026–2028.",
+            "Roadmap for Water Cooperation for 2026–2028",
+        ),
+        ("Tokayev proposed a Council of 5 Rivers.", "Council of 5 Rivers"),
+    ],
+)
+def test_title_edges(nlp: Language, text: str, name: str) -> None:
+    assert [b["name"] for b in bodies(nlp(text))] == [name]

@@ -500,6 +500,9 @@ class _DocContext:
         dash_at: int | None = None  # a spaced dash inside the run ("Central Asia – EU Council")
         while i >= sent_start:
             t = doc[i]
+            if title and self.plural_possessive(i) and left == i + 1:
+                i -= 1  # "Transit Ministers' Forum": a plural possessive inside a title
+                continue
             if t.is_space or t.is_quote or t.lower_ in _DETS or t.tag_ in ("POS", "PRP$"):
                 break
             if i in self.leader_at:
@@ -572,6 +575,16 @@ class _DocContext:
             t = doc[j]
             low = t.lower_
             nxt = doc[j + 1] if j + 1 < sent_end else None
+            if (
+                title
+                and low in ("next", "last", "this")
+                and nxt is not None
+                and nxt.lemma_.lower() in _TIME_NOUNS
+            ):
+                break  # "Forum on Green Industry next year": a time adjunct
+            if title and self.plural_possessive(j) and nxt is not None and _cap(nxt):
+                j, prev_kind = j + 1, "hyph"  # "Council of Foreign Ministers' Deputies"
+                continue
             if t.is_space or t.is_quote:
                 break
             if low == "to" and nxt is not None and (nxt.tag_ == "VB" or nxt.pos_ == "VERB"):
@@ -582,6 +595,8 @@ class _DocContext:
             if low in _NAME_PREPS and t.pos_ in ("ADP", "PART"):
                 if low == "to" and not (nxt is not None and (_cap(nxt) or depth > 0)):
                     break
+                if title and nxt is not None and self.amount_at(nxt.i):
+                    break  # "Fund of USD 2 billion": a size, not part of the name
                 if low == "for" and title and depth == 0 and self.beneficiary_after(j, sent_end):
                     break  # "Platform for freight operators": who it serves, not its name
                 if low == "on" and not entry.document and self.place_after(j, sent_end):
@@ -686,6 +701,32 @@ class _DocContext:
                 continue
             break
         return last + 1
+
+    def amount_at(self, i: int) -> bool:
+        """Return True when an amount starts at token ``i``: a currency sign or code, or a
+        number with a scale word ("USD 2 billion", "$5 million", "3 billion")."""
+        doc = self.doc
+        t = doc[i]
+        if t.is_currency or t.text in _CURRENCY_CODES:
+            return True
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return t.like_num and nxt is not None and nxt.lower_ in _SCALE_WORDS
+
+    def plural_possessive(self, i: int) -> bool:
+        """Return True for a bare apostrophe closing a capitalised plural ("Ministers'"), not a
+        quotation mark: written against the word, followed by a space and a capitalised word."""
+        doc = self.doc
+        t = doc[i]
+        if t.text not in ("'", "’") or i == 0 or i + 1 >= len(doc):
+            return False
+        prev = doc[i - 1]
+        return (
+            prev.whitespace_ == ""
+            and t.whitespace_ != ""
+            and _cap(prev)
+            and prev.text.endswith("s")
+            and _cap(doc[i + 1])
+        )
 
     def beneficiary_after(self, j: int, sent_end: int) -> bool:
         """Return True when the phrase after "for" at ``j`` is a lower-case plural of people
@@ -1976,6 +2017,9 @@ _ADVOCATING_MODALS = frozenset({"should", "must", "could", "might", "ought", "ne
 # list-item markers at the start of a line
 _BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
 _NUMBERED = re.compile(r"\d{1,2}[.)]?")
+_TIME_NOUNS = frozenset({"year", "month", "week", "spring", "summer", "autumn", "winter"})
+_CURRENCY_CODES = frozenset({"USD", "EUR", "CNY", "RUB", "KZT", "UZS", "JPY", "KRW", "GBP"})
+_SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "bn", "mln", "percent"})
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # sentence-initial enumeration adverbs and their rank ("Secondly, a Centre for X.")
 _ORDINAL_ADVERBS = {
