@@ -872,6 +872,21 @@ def test_blank_pipeline_runs_without_parser() -> None:
     assert _names(doc) == [("green", "SCARE")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "how"),
+    [
+        ("Rahmon's warning was stark: “The glaciers are melting.”", "Rahmon", "possessive"),
+        ("In Tokayev's words, the region “must act now.”", "Tokayev", "in_words"),
+        ("The summit's message was clear: “Central Asia is open for trade.”", None, "none"),
+    ],
+)
+def test_possessive_attributions_without_parser(text: str, speaker: str | None, how: str) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("summit_quotes")
+    (q,) = _quotes(nlp(text))
+    assert (q["speaker"], q["attribution"]) == (speaker, how)
+
+
 def test_factory_config_and_lexicon() -> None:
     nlp = spacy.blank("en")
     component = nlp.add_pipe("summit_quotes", config={"max_fragment_words": 1})
@@ -880,6 +895,9 @@ def test_factory_config_and_lexicon() -> None:
     cues = load_jsonl("quote_cues.jsonl", QuoteCue)
     kinds = {c.kind for c in cues}
     assert {"verb", "phrase", "according_to", "in_words", "title_head"} <= kinds
+    assert {"source_verb", "speech_noun", "stance_adjective"} <= kinds
+    assert {"said", "quoted"} <= component.verb_forms and "cited" in component.source_forms
+    assert "verdict" in component.speech_nouns and "blunt" in component.stance_adjectives
     with pytest.raises(ValueError, match="forms"):
         QuoteCue(kind="verb", text="say")
 

@@ -770,6 +770,8 @@ class _Context:
             if not adjacent and not self.subject_gap(n, pre.stop):
                 return False
             owner = self.owner_of(doc[n - 1], pre.start, n)
+            if owner is not None and doc[owner[0]].lower_ == "in":
+                owner = (owner[0] + 1, owner[1])  # without a tagger "In" looks like a name word
             if owner is None or owner[0] == pre.start or doc[owner[0] - 1].lower_ != "in":
                 return False
             q.cue = (owner[0] - 1, n)
