@@ -15,10 +15,14 @@ Three steps, each one pass:
 3. Each quotation is attributed: "according to X" / "in his words"; a byline dash; the subject of
    a cue verb that governs the quotation in the dependency tree (partial quotes inside a clause);
    the nearest cue verb of its sentence before or after it (split quotes share it); a verbless
-   ``X: “…”`` or an ``X said:`` paragraph; or the previous quotation of the paragraph when only
-   that one's attribution stands between them. The speaker mention resolves to a leader through
-   ``doc.spans["leaders"]`` (kb id of the span covering it, or of a pronoun's antecedent); other
-   speakers keep their name as written, without titles, completed from an earlier mention.
+   ``X: “…”`` or an ``X said:`` paragraph; a possessive speech noun ("X's verdict: “…”",
+   "in X's words"); or the previous quotation of the paragraph when only that one's
+   attribution stands between them. A quotation that is a sentence of its own may take the
+   subject of the sentence announcing it ("X was blunt. “…”") or a naming sentence after it
+   ("Those were X's words"). "He quoted Y, that “…”" gives the words to Y. The speaker
+   mention resolves to a leader through ``doc.spans["leaders"]`` (kb id of the span covering
+   it, or of a pronoun's antecedent); other speakers keep their name as written, without
+   titles, completed from an earlier mention.
 
 The cue lexicon, title nouns, role and title words are data: ``pipeline/resources/quote_cues.jsonl``.
 Quote triples follow textacy's ``DQTriple`` and citron's cue/source/content records.
