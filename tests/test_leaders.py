@@ -922,3 +922,25 @@ def test_time_words_are_not_given_names(lnlp: Language, text: str, expected: lis
 )
 def test_roles_and_honorifics(lnlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert [m[:2] for m in mentions(run(lnlp, text, "2025-05-05"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name ending like a Turkic patronymic (-guly) after an honorific is the name
+        (
+            "The Hero-Arkadag Gurbanguly Berdimuhamedov opened the plant.",
+            [("Gurbanguly Berdimuhamedov", "name")],
+        ),
+        # a real patronymic after the given name is still skipped
+        ("Ilham Heydar oglu Aliyev opened the plant.", [("Ilham Heydar oglu Aliyev", "name")]),
+        (
+            "Kassym-Jomart Kemeluly Tokayev opened the plant.",
+            [("Kassym-Jomart Kemeluly Tokayev", "name")],
+        ),
+    ],
+)
+def test_given_name_after_an_honorific(
+    lnlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [m[:2] for m in mentions(run(lnlp, text, "2019-05-05"))] == expected

@@ -496,6 +496,12 @@ class SummitLeaders:
             or r"(?!x)x"
         )
 
+        self.given_words = {
+            fold(part)
+            for person in self.people.values()
+            for g in person.given
+            for part in g.split()
+        }
         self.names = Table()
         for person in self.people.values():
             for full in person.full_names():
@@ -623,7 +629,10 @@ class SummitLeaders:
         keys = [
             (i, fold(w))
             for i, w in enumerate(words)
-            if not _is_dash(w) and not _is_patronymic(words, i)
+            if not _is_dash(w)
+            # "Hero-Arkadag Gurbanguly Berdimuhamedov": a base given name that happens to end
+            # like a patronymic (-guly / -uly) is the name itself
+            and (not _is_patronymic(words, i) or self._given_name_first(words, i))
         ]
         atom_hits = _scan(keys, self.atoms)
         glued: dict[int, str] = {}  # "K.Tokayev" is one token: match its surname part
@@ -671,6 +680,17 @@ class SummitLeaders:
             mentions = self._drop_other_office_holders(doc, mentions, day)
         self._write(doc, mentions, ctx.unknown, day)
         return doc
+
+    def _given_name_first(self, words: Sequence[str], i: int) -> bool:
+        """Return True when ``words[i]`` is a base given name not preceded by another one: the
+        first name itself ("Hero-Arkadag Gurbanguly Berdimuhamedov"), not a patronymic after a
+        given name ("Ilham Heydar oglu Aliyev")."""
+        if fold(words[i]) not in self.given_words:
+            return False
+        j = i - 1
+        while j >= 0 and _is_dash(words[j]):
+            j -= 1
+        return j < 0 or fold(words[j]) not in self.given_words
 
     def _drop_other_office_holders(
         self, doc: Doc, mentions: list[Mention], day: dt.date
