@@ -1246,3 +1246,42 @@ def test_new_kinds_negatives(nlp: Language, text: str) -> None:
 )
 def test_title_edges(nlp: Language, text: str, name: str) -> None:
     assert [b["name"] for b in bodies(nlp(text))] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "supporters"),
+    [
+        # coordinated by-phrases each name a supporter
+        (
+            "Rahmon proposed a Pamir Water Council. The initiative was supported by Japarov and "
+            "by the Uzbek side.",
+            [["Sadyr Japarov", "Uzbekistan"]],
+        ),
+        # "the initiative of X" picks X's proposal, not the last one made
+        (
+            "Rahmon proposed a Pamir Water Council. Japarov proposed a Tien Shan Tourism Forum. "
+            "The initiative of Rahmon was supported by Kazakhstan.",
+            [["Kazakhstan"], []],
+        ),
+        # "the idea" two sentences on, in the same paragraph: the paragraph's last proposal
+        (
+            "Rahmon proposed a Pamir Water Council. He said glaciers were shrinking fast. "
+            "Japarov backed the idea.",
+            [["Sadyr Japarov"]],
+        ),
+        # ... but not across a paragraph break
+        (
+            "Rahmon proposed a Pamir Water Council. He said glaciers were shrinking fast.\n\n"
+            "Japarov backed the idea of closer ties.",
+            [[]],
+        ),
+        # a country's support reported by its leader is the leader's
+        (
+            "Japarov proposed a Tien Shan Tourism Forum, which Mirziyoyev said Uzbekistan would "
+            "support.",
+            [["Shavkat Mirziyoyev"]],
+        ),
+    ],
+)
+def test_support_statements_further(nlp: Language, text: str, supporters: list[list[str]]) -> None:
+    assert [b["supporters"] for b in bodies(nlp(text))] == supporters

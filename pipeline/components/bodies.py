@@ -1452,7 +1452,8 @@ class _DocContext:
                 hi <= anchor.i < t.i and light is not None and light.status in ("light", "proposed")
             )
             if in_name or appositive:
-                found.extend(self.support_agents(t))
+                # "which Mirziyoyev said Uzbekistan would support": the reporting leader
+                found.extend(self.as_reporters(t, self.support_agents(t)))
                 break
         if support is not None:
             found.extend(self.support_agents(support))
@@ -1468,7 +1469,14 @@ class _DocContext:
             if child.dep_ in ("agent", "prep") and child.lower_ in ("of", "by"):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
-                    return self.resolve(objs[0])
+                    out = list(self.resolve(objs[0]))
+                    # "supported by X and by the Kyrgyz side": a coordinated by-phrase
+                    for conj in child.children:
+                        if conj.dep_ == "conj" and conj.lower_ == child.lower_:
+                            for o in conj.children:
+                                if o.dep_ == "pobj":
+                                    out += [n for n in self.resolve(o) if n not in out]
+                    return out
         subj = [c for c in t.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
         return self.resolve(subj[0]) if subj else []
 
@@ -1831,12 +1839,14 @@ class _DocContext:
             ):
                 continue
             theme = themes[0]
-            if any(
-                c.dep_ == "acl"
-                or (c.dep_ == "prep" and c.lower_ == "of" and self.agent_here(theme))
-                for c in theme.children
-            ):
+            if any(c.dep_ == "acl" for c in theme.children):
                 continue  # "the initiative of the Russian side to open ...": another proposal
+            # "The initiative of Kyrgyzstan was supported": only that proposer's bodies
+            owners = (
+                (self.agent_here(theme) or [])
+                if any(c.dep_ == "prep" and c.lower_ == "of" for c in theme.children)
+                else []
+            )
             agents = self.support_agents(t)
             node = t
             for _ in range(4):
@@ -1856,7 +1866,11 @@ class _DocContext:
                 for o in p.children
                 if o.dep_ == "pobj" and self.head_entry(o) is not None
             ]
-            before = [c for c in proposed if c.end_char <= t.idx]
+            before = [
+                c
+                for c in proposed
+                if c.end_char <= t.idx and (not owners or set(owners) & set(c.proposers))
+            ]
             if named is not None:
                 targets = [named]
             elif count is not None:
@@ -1875,6 +1889,10 @@ class _DocContext:
                 here = [c for c in before if c.sent_start == self.ss[t.i]]
                 prev = [c for c in before if c.sent_start == self._prev_sent_start(t)]
                 targets = here or prev
+                if not targets and not self.is_plural(theme):
+                    # "X proposed A. X added ... . Y backed the idea.": the paragraph's last one
+                    para = [c for c in before if not self.paragraph_between(c.head, t.i)]
+                    targets = para[-1:]
             for cand in targets:
                 for name in agents:
                     if name not in cand.supporters and name not in cand.proposers:
