@@ -663,6 +663,8 @@ def test_attendance_counts_are_not_figures(nlp: Language, text: str) -> None:
         ),
         ("About 300 delegates approved 45 joint projects.", ["45 joint projects"]),
         ("The region has more than 2 million students.", ["more than 2 million students"]),
+        ("Farmers keep 500 head of cattle.", ["500 head"]),
+        ("The region has 3 million Russian speakers.", ["3 million Russian speakers"]),
     ],
 )
 def test_attendance_rule_keeps_other_counts(nlp: Language, text: str, spans: list[str]) -> None:
