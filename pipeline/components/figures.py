@@ -45,6 +45,14 @@ config, default 10) — unless the counted noun is measured over a period ("four
 years"), which the corpus gold counts, and it does not follow a set word ("the", "all", "our")
 or count the participants ("five leaders"); both word lists are in units.jsonl.
 
+Attendance is never a figure, however the number is written: a count whose counted noun is in
+the ``attendee`` lexicon ("more than 1,500 delegates", "some 3,000 journalists", "10 member
+states"); population nouns ("170 million people") stay counts. Inline list markers ("proposals:
+1) a council; 2) a centre") and an all-capital name before a number ("KHABAR 24") are labels.
+Fractions that state a share or a change are percentages (``fraction`` lines: "roughly a third of"
+-> 33.33, qualifier about; "grow by half" -> 50), never ordinals ("a third summit") or periods
+("the first half of 2025", "half a century").
+
 A sign written on a number with a unit belongs to the span: "(+12%)" gives "+12%", value 12;
 "-3.5%" gives value -3.5. An article before a scale word is the number one ("a million
 visitors"), halved after "half" ("half a million people"); "a billion-dollar fund" is no amount.

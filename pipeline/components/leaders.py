@@ -31,6 +31,12 @@ of the office who is named elsewhere in the text is preferred over today's holde
 away from the text ("former President of X", "Kazakhstan's then president") is a mention only
 when the person's name stands next to it.
 
+A base person who on the text's date holds only a later non-leader office (``other_offices``:
+a parliament chair) is not a leader when named alone; a role phrase or "former"/"then" before
+the name keeps them one. A bare "the Head of State" is a role mention only in a text written in
+a state body's own voice ("our country", "Press Service": ``own_voice`` lexicon) or after a
+"Head of State <Name>" apposition; a title filling a pair of quotation marks is a reported title.
+
 A leader missing from the base is still found when the text gives a head-of-state/government or
 organisation-head title right before the name ("Prime Minister Irakli Kobakhidze", "President of
 Georgia Salome Zourabichvili") or as an apposition after it ("X, the President of Georgia"):
