@@ -646,9 +646,9 @@ def test_corpus_gold_floor(nlp: Language) -> None:
         for k, value in enumerate(_score(nlp, path.stem)):
             totals[k] += value
     tp, n_gold, n_pred, proposers, status = totals
-    assert _f1(tp, n_gold, n_pred) >= 0.95
-    assert proposers / tp >= 0.95
-    assert status / tp >= 0.95
+    assert _f1(tp, n_gold, n_pred) >= 0.98
+    assert proposers / tp >= 0.97
+    assert status / tp >= 0.97
 
 
 def test_independently_written_documents_floor(nlp: Language) -> None:
@@ -659,9 +659,23 @@ def test_independently_written_documents_floor(nlp: Language) -> None:
             totals[k] += value
     tp, n_gold, n_pred, proposers, status = totals
     assert n_gold >= 60
-    assert _f1(tp, n_gold, n_pred) >= 0.95
-    assert proposers / tp >= 0.95
-    assert status / tp >= 0.95
+    assert _f1(tp, n_gold, n_pred) >= 0.97
+    assert proposers / tp >= 0.97
+    assert status / tp >= 0.97
+
+
+def test_second_independent_sets_floor(nlp: Language) -> None:
+    """The later independently written documents (4xx, 5xx): enumerations, participle
+    proposals, supported ideas, past proposals."""
+    totals = [0, 0, 0, 0, 0]
+    for path in sorted(CORPUS_GOLD.glob("[45]*.json")):
+        for k, value in enumerate(_score(nlp, path.stem)):
+            totals[k] += value
+    tp, n_gold, n_pred, proposers, status = totals
+    assert n_gold >= 70
+    assert _f1(tp, n_gold, n_pred) >= 0.97
+    assert proposers / tp >= 0.97
+    assert status / tp >= 0.97
 
 
 # --------------------------------------------------------------------------- held-out patterns
@@ -1242,6 +1256,12 @@ def test_new_kinds_negatives(nlp: Language, text: str) -> None:
             "Roadmap for Water Cooperation for 2026–2028",
         ),
         ("Tokayev proposed a Council of 5 Rivers.", "Council of 5 Rivers"),
+        # an ordinal word opening a capitalised complement of a document stays in it
+        (
+            "The leaders adopted the Statement on the Anniversary of the End of the Second "
+            "World War.",
+            "Statement on the Anniversary of the End of the Second World War",
+        ),
     ],
 )
 def test_title_edges(nlp: Language, text: str, name: str) -> None:

@@ -620,8 +620,8 @@ class _DocContext:
                 continue
             if low in _NESTED_LOC_PREPS and depth > 0 and nxt is not None and entry.document:
                 after = nxt if nxt.lower_ not in _DETS or j + 2 >= sent_end else doc[j + 2]
-                ordinal = (  # "in the 21st Century"
-                    _ORDINAL_RE.fullmatch(after.text) is not None
+                ordinal = (  # "in the 21st Century", "in the Second World War"
+                    (_ORDINAL_RE.fullmatch(after.text) is not None or after.text in _ORDINAL_WORDS)
                     and after.i + 1 < sent_end
                     and _cap(doc[after.i + 1])
                 )
@@ -2035,6 +2035,7 @@ _ADVOCATING_MODALS = frozenset({"should", "must", "could", "might", "ought", "ne
 # list-item markers at the start of a line
 _BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
 _NUMBERED = re.compile(r"\d{1,2}[.)]?")
+_ORDINAL_WORDS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth"})
 _TIME_NOUNS = frozenset({"year", "month", "week", "spring", "summer", "autumn", "winter"})
 _CURRENCY_CODES = frozenset({"USD", "EUR", "CNY", "RUB", "KZT", "UZS", "JPY", "KRW", "GBP"})
 _SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "bn", "mln", "percent"})
