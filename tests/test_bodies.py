@@ -1305,3 +1305,29 @@ def test_title_edges(nlp: Language, text: str, name: str) -> None:
 )
 def test_support_statements_further(nlp: Language, text: str, supporters: list[list[str]]) -> None:
     assert [b["supporters"] for b in bodies(nlp(text))] == supporters
+
+
+@pytest.mark.parametrize(
+    ("text", "supporters"),
+    [
+        # one leader "endorsing" a body another proposed supports it
+        (
+            "Rahmon proposed a Pamir Water Council. Japarov endorsed the council on water.",
+            [["Sadyr Japarov"]],
+        ),
+        # ... the proposer endorsing his own body adds nothing
+        (
+            "Rahmon proposed a Pamir Water Council. Rahmon endorsed the council again.",
+            [[]],
+        ),
+        # ... and a collective endorsement of a named document is an adoption, not support
+        (
+            "Rahmon proposed a Pamir Water Council. The leaders endorsed the council.",
+            [[]],
+        ),
+    ],
+)
+def test_endorsement_by_one_is_support(
+    nlp: Language, text: str, supporters: list[list[str]]
+) -> None:
+    assert [b["supporters"] for b in bodies(nlp(text))] == supporters

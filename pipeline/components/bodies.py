@@ -1810,7 +1810,12 @@ class _DocContext:
             return
         for t in doc:
             cue = self.cue_for(t)
-            if cue is None or cue.status != "support":
+            if cue is None:
+                continue
+            if cue.status == "adopted" and t.pos_ == "VERB":
+                self.endorsed_proposal(t, cands)
+                continue
+            if cue.status != "support":
                 continue
             if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
                 # "expressed support for the initiative": the verb's subject, the for-object
@@ -1897,6 +1902,23 @@ class _DocContext:
                 for name in agents:
                     if name not in cand.supporters and name not in cand.proposers:
                         cand.supporters.append(name)
+
+    def endorsed_proposal(self, verb: Token, cands: list[_Candidate]) -> None:
+        """Add a named subject of an adoption verb as supporter when its object names back a
+        body someone else proposed ("Rahmon endorsed the dialogue on minerals"): one leader or
+        country cannot adopt a joint body, so the endorsement is support."""
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not objs or not subj:
+            return
+        agents = self.resolve(subj[0])
+        if len(agents) != 1:
+            return
+        body = self.named_theme(objs[0], verb, cands)
+        if body is None or body.status != "proposed" or agents[0] in body.proposers:
+            return
+        if agents[0] not in body.supporters:
+            body.supporters.append(agents[0])
 
     def counted_theme(self, theme: Token) -> int | None:
         """Return n for a theme counting the proposals just made ("all three", "both", "all
