@@ -1331,3 +1331,36 @@ def test_endorsement_by_one_is_support(
     nlp: Language, text: str, supporters: list[list[str]]
 ) -> None:
     assert [b["supporters"] for b in bodies(nlp(text))] == supporters
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transcript turn labelled with a leader's name: "we" is that leader
+        (
+            "Tokayev spoke first.\nRAHMON: We propose a Pamir Water Council.",
+            [[("Pamir Water Council", "proposed", ["Emomali Rahmon"])], [[]]],
+        ),
+        (
+            "TOKAYEV: We propose a Caspian Fisheries Council.\nANCHOR: Thank you.\n"
+            "RAHMON: We support the proposal on the fisheries council.",
+            [
+                [("Caspian Fisheries Council", "proposed", ["Kassym-Jomart Tokayev"])],
+                [["Emomali Rahmon"]],
+            ],
+        ),
+        # a label that names no leader gives "we" no proposer
+        (
+            "ANCHOR: We propose a Pamir Water Council, viewers say.",
+            [[("Pamir Water Council", "proposed", [])], [[]]],
+        ),
+    ],
+)
+def test_transcript_turns(nlp: Language, text: str, expected: list[Any]) -> None:
+    found = bodies(nlp(text))
+    assert [triples_of(found), [b["supporters"] for b in found]] == expected
+
+
+def triples_of(found: list[dict[str, Any]]) -> list[Body]:
+    """Return (name, status, proposers) of body dicts."""
+    return [(b["name"], b["status"], b["proposers"]) for b in found]

@@ -324,6 +324,7 @@ class _DocContext:
                     self.quote_speaker[i] = speaker
                     if country:
                         self.quote_speaker_country[i] = country
+        self.label_speakers()
         self.sent_agents: dict[int, list[str]] = {}
         # sentence bounds per token, computed once (Token.sent re-scans the Doc on every call)
         self.ss: list[int] = [0] * len(doc)
@@ -338,6 +339,22 @@ class _DocContext:
                 close = doc[span.end]
                 self.quoted_at[span.start] = close.idx + len(close)
         self.chair_leader = self.find_chair()
+
+    def label_speakers(self) -> None:
+        """Treat a transcript turn ("PUTIN: We support ...", a line opening with an upper-case
+        leader mention and a colon) like a quote of that leader, so "we"/"I" in it is the
+        leader."""
+        doc = self.doc
+        for i, name in list(self.leader_at.items()):
+            t = doc[i]
+            if not (t.is_upper and len(t.text) > 1) or i + 1 >= len(doc) or doc[i + 1].text != ":":
+                continue
+            if i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+                continue
+            k = i + 2
+            while k < len(doc) and not (doc[k].is_space and "\n" in doc[k].text):
+                self.quote_speaker.setdefault(k, name)
+                k += 1
 
     def find_chair(self) -> str | None:
         """Return the leader the text introduces as chair ("Chair: President X", "X chaired the
