@@ -1,7 +1,7 @@
 """summit_bodies: bodies (councils, centres, platforms, agreements, ...) proposed, established or
 adopted in the text, with the cue, the proposers and the supporters.
 
-One pass over the parsed Doc (no re-parsing; ~2% of the base model's time):
+One pass over the parsed Doc (no re-parsing; ~3% of the base model's time):
 
 1. **Candidates.** A singular token whose lemma is a head in ``body_heads.jsonl`` opens a name
    ("joint investment funds" is a generic plural). Left edge: the title-case run before the head
@@ -27,7 +27,9 @@ One pass over the parsed Doc (no re-parsing; ~2% of the base model's time):
    (should/must) only argues for an act; acts dated before the text ("thirty years ago") are
    history. Lists: a name coordinated after a linked one shares its cue ("adopted A, as well as
    B and the C"); the items of a dashed/numbered list are proposals of its lead-in line ("The
-   President put forward initiatives:" / "– to create X;").
+   President put forward initiatives:" / "– to create X;"), and so are the items of an
+   enumeration run inside a paragraph ("proposals: First, X. Second, Y.", "Firstly, ...",
+   "1) X; 2) Y"). "supported the idea of X" is a proposal nobody here is named as making.
 3. **Proposers.** The agent of the cue: subject, "by" agent, possessor ("the Turkmen side's
    proposal"), of-agent ("the initiative of the President"), "on the initiative of X" — resolved
    through ``doc.spans["leaders"]`` (canonical names; "he"/"she"; "we" in a quote = the speaker;
@@ -36,8 +38,12 @@ One pass over the parsed Doc (no re-parsing; ~2% of the base model's time):
    named before). A country in its own leader's report or quote is that leader ("Xi renewed
    Beijing's proposal"); a subject on a verbless line above, joined by the parser, is skipped. A passive without an agent takes the proposer of the previous sentence of the same
    paragraph when that sentence reports a proposal; collective acts give ``[]``. Supporters come
-   from clauses on the body or later statements ("These initiatives were supported by X").
-4. **Merge.** A later mention joins the body of the same kind whose words it shares in order.
+   from clauses on the body or later statements ("These initiatives were supported by X", "Y
+   welcomed all three", "Z backed the bank", "W endorsed the council on water"); in a transcript
+   turn ("PUTIN: We support ...") "we" is the labelled leader.
+4. **Merge.** A later mention joins the body of the same kind whose words it shares in order (a
+   lower-case definite back-reference, "the minerals centre", in any order); its supporters join
+   the body's.
 """
 
 from __future__ import annotations
