@@ -244,10 +244,12 @@ class SortedSpool:
         self.buffer = buffer
         self._items: list[tuple[list[Any], str]] = []
         self._runs: list[Path] = []
+        self.count = 0
 
     def add(self, key: list[Any], line: str) -> None:
         """Add one line with its sort key (a JSON-serialisable list)."""
         self._items.append((key, line))
+        self.count += 1
         if len(self._items) >= self.buffer:
             self._spill()
 

@@ -305,6 +305,7 @@ def run_extract(
             spools["errors"].add([error.path, error.kind], dump_line(error))
         for name in OUTPUT_TYPES:
             atomic_write(out / f"{name}.jsonl", spools[name].lines())
+            summary.counts[name] = spools[name].count
         atomic_write(
             out / MANIFEST,
             [
@@ -313,8 +314,6 @@ def run_extract(
                 )
             ],
         )
-    for name in OUTPUT_TYPES:
-        summary.counts[name] = sum(1 for _ in read_jsonl(out / f"{name}.jsonl"))
     return summary
 
 

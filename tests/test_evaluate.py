@@ -31,6 +31,7 @@ from pipeline.evaluate import (
     parse_floor,
     sentence_window,
 )
+from pipeline.export import record_id
 
 DOC_ID = "t01"
 TEXT = (
@@ -127,7 +128,7 @@ def pred_records(gold: dict[str, Any]) -> dict[str, list[Any]]:
     quotes = [
         QuoteRecord(
             doc_id=DOC_ID,
-            id=f"{DOC_ID}:quote:{q['start']}-{q['end']}",
+            id=record_id(DOC_ID, "quote", q["start"], q["end"]),
             text=q["text"],
             start=q["start"],
             end=q["end"],
@@ -146,7 +147,7 @@ def pred_records(gold: dict[str, Any]) -> dict[str, list[Any]]:
     bodies = [
         BodyRecord(
             doc_id=DOC_ID,
-            id=f"{DOC_ID}:body:{b['start']}-{b['end']}",
+            id=record_id(DOC_ID, "body", b["start"], b["end"]),
             name=b["text"],
             text=b["text"],
             kind="council",
@@ -164,7 +165,7 @@ def pred_records(gold: dict[str, Any]) -> dict[str, list[Any]]:
     figures = [
         FigureRecord(
             doc_id=DOC_ID,
-            id=f"{DOC_ID}:figure:{f['start']}-{f['end']}",
+            id=record_id(DOC_ID, "figure", f["start"], f["end"]),
             text=f["text"],
             start=f["start"],
             end=f["end"],

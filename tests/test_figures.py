@@ -305,6 +305,24 @@ def test_adjacent_figures_stay_apart(nlp: Language, text: str, spans: list[str])
     assert [f["text"] for f in figures(nlp, text)] == spans
 
 
+def assert_one_figure(
+    nlp: Language,
+    text: str,
+    span: str,
+    value: float,
+    value_max: float | None,
+    unit: str,
+    qualifier: str | None,
+) -> None:
+    """Assert that ``text`` holds exactly one figure, with these span and attributes."""
+    found = figures(nlp, text)
+    assert [f["text"] for f in found] == [span]
+    assert close(found[0]["value"], value)
+    assert close(found[0]["value_max"], value_max)
+    assert found[0]["unit"] == unit
+    assert found[0]["qualifier"] == qualifier
+
+
 @pytest.mark.parametrize(
     ("text", "span", "value", "value_max", "unit", "qualifier"),
     POSITIVE,
@@ -319,13 +337,7 @@ def test_figure_forms(
     unit: str,
     qualifier: str | None,
 ) -> None:
-    found = figures(nlp, text)
-    assert [f["text"] for f in found] == [span]
-    fig = found[0]
-    assert close(fig["value"], value)
-    assert close(fig["value_max"], value_max)
-    assert fig["unit"] == unit
-    assert fig["qualifier"] == qualifier
+    assert_one_figure(nlp, text, span, value, value_max, unit, qualifier)
 
 
 # ---- negatives: none of these holds a figure
@@ -609,12 +621,7 @@ def test_signed_scaled_and_small_counts(
     unit: str,
     qualifier: str | None,
 ) -> None:
-    found = figures(nlp, text)
-    assert [f["text"] for f in found] == [span]
-    assert close(found[0]["value"], value)
-    assert close(found[0]["value_max"], value_max)
-    assert found[0]["unit"] == unit
-    assert found[0]["qualifier"] == qualifier
+    assert_one_figure(nlp, text, span, value, value_max, unit, qualifier)
 
 
 @pytest.mark.parametrize(
@@ -722,11 +729,7 @@ def test_all_capital_name_before_a_number_is_a_label(nlp: Language, text: str) -
 def test_fractions_are_percentages(
     nlp: Language, text: str, span: str, value: float, qualifier: str | None
 ) -> None:
-    found = figures(nlp, text)
-    assert [f["text"] for f in found] == [span]
-    assert close(found[0]["value"], value)
-    assert found[0]["unit"] == "percent"
-    assert found[0]["qualifier"] == qualifier
+    assert_one_figure(nlp, text, span, value, None, "percent", qualifier)
 
 
 @pytest.mark.parametrize(

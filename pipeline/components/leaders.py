@@ -61,7 +61,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 from rapidfuzz import fuzz, process
@@ -189,7 +189,7 @@ class OrganisationEntry(_Strict):
     office: str
 
 
-_WORD_LISTS = (
+WordListType = Literal[
     "blocker",
     "temporal",
     "current",
@@ -199,21 +199,12 @@ _WORD_LISTS = (
     "non_leader_title",
     "own_voice",
     "not_given_name",
-)
+]
+_WORD_LISTS: tuple[str, ...] = get_args(WordListType)
 
 
 class WordListEntry(_Strict):
-    type: Literal[
-        "blocker",
-        "temporal",
-        "current",
-        "dependent",
-        "honorific",
-        "org_head",
-        "non_leader_title",
-        "own_voice",
-        "not_given_name",
-    ]
+    type: WordListType
     forms: list[str] = Field(min_length=1)
 
 
