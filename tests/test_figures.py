@@ -21,7 +21,7 @@ from pipeline.extensions import FIGURES_GROUP
 from pipeline.resources import load_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_GOLD = ROOT.parent / "shared" / "seed" / "000_f6ddf534ac2df4fe.gold.json"
+SEED_GOLD = ROOT / "corpus" / "reference" / "000_f6ddf534ac2df4fe.gold.json"
 CORPUS_RAW = ROOT / "corpus" / "raw"
 CORPUS_GOLD = ROOT / "corpus" / "gold"
 

@@ -25,8 +25,8 @@ from pipeline.nlp import load_base_model
 from pipeline.resources import ResourceError, load_jsonl
 from tests.conftest import CORPUS_GOLD, CORPUS_RAW, ROOT, SEED_ID
 
-# The reference gold lies in shared/ beside the checkout (also in CI, which lays a copy there).
-SEED_REFERENCE = ROOT.parent / "shared" / "seed" / f"{SEED_ID}.gold.json"
+# The user's reference gold of the seed, kept in the repository (corpus/reference).
+SEED_REFERENCE = ROOT / "corpus" / "reference" / f"{SEED_ID}.gold.json"
 
 
 # --------------------------------------------------------------------------- fixtures
