@@ -542,7 +542,7 @@ def test_office_dates_are_validated() -> None:
 def test_bad_lexicon_line_names_file_and_line() -> None:
     with pytest.raises(ResourceError, match=r"lex\.jsonl:2"):
         parse_jsonl(
-            '{"type": "blocker", "forms": ["vice"]}\n{"type": "nope"}\n', LexiconLine, "lex.jsonl"
+            '{"kind": "blocker", "forms": ["vice"]}\n{"kind": "nope"}\n', LexiconLine, "lex.jsonl"
         )
 
 
@@ -566,7 +566,7 @@ def test_one_holder_per_office_at_a_time() -> None:
 def test_every_office_country_is_in_the_lexicon() -> None:
     people = parse_jsonl(read_text("officeholders.jsonl"), Person, "officeholders.jsonl")
     lexicon = parse_jsonl(read_text("leader_roles.jsonl"), LexiconLine, "leader_roles.jsonl")
-    countries = {line.root.name for line in lexicon if line.root.type == "country"}
+    countries = {line.root.name for line in lexicon if line.root.kind == "country"}
     missing = {o.country for p in people for o in p.offices if o.country} - countries
     assert missing == set()
 

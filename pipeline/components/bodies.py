@@ -60,6 +60,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import BODIES_GROUP, LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
 from pipeline.resources import load_jsonl
+from pipeline.resources.schemas import CountryEntry, LexiconLine
 
 Status = Literal["proposed", "established", "adopted"]
 _STATUS_RANK = {"proposed": 0, "adopted": 1, "established": 2}
@@ -109,16 +110,6 @@ class BodyCueEntry(BaseModel):
                 f"cue {self.cue!r}: 'country' is required for status 'capital' and only there"
             )
         return self
-
-
-class CountryEntry(BaseModel):
-    """The country lines of leader_roles.jsonl (other line types are ignored)."""
-
-    model_config = ConfigDict(extra="ignore")
-    type: str
-    name: str | None = None
-    forms: list[str] = []
-    demonyms: list[str] = []
 
 
 # Dependency labels the path from a body up to its cue may follow (child -> head).
@@ -239,8 +230,9 @@ class SummitBodies:
         self.country_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.country_of: dict[str, str] = {}
         self.demonym_of: dict[str, str] = {}
-        for country in load_jsonl(countries_file, CountryEntry):
-            if country.type != "country" or not country.name:
+        for line in load_jsonl(countries_file, LexiconLine):
+            country = line.root
+            if not isinstance(country, CountryEntry):
                 continue
             for form in [country.name, *country.forms]:
                 self.country_of[form.lower()] = country.name

@@ -61,9 +61,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 from rapidfuzz import fuzz, process
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -72,150 +71,16 @@ from spacy.util import ensure_path
 
 from pipeline.extensions import LEADERS_GROUP
 from pipeline.resources import ResourceError, parse_jsonl, read_text
-
-OfficeKind = Literal["state", "government", "organisation", "supreme", "crown_prince"]
-
-# ---------------------------------------------------------------------------------------------
-# Data models (validated at load)
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Office(_Strict):
-    """One spell in one office; ``end`` is exclusive, None while in office."""
-
-    office: str = Field(min_length=3)
-    kind: OfficeKind
-    country: str | None = None
-    organisation: str | None = None
-    start: dt.date
-    end: dt.date | None = None
-
-    @model_validator(mode="after")
-    def _check(self) -> Office:
-        if (self.country is None) == (self.organisation is None):
-            raise ValueError(f"{self.office!r}: give exactly one of country / organisation")
-        if self.end is not None and self.end <= self.start:
-            raise ValueError(f"{self.office!r}: end {self.end} is not after start {self.start}")
-        return self
-
-    def held_on(self, day: dt.date) -> bool:
-        """Return True when the office was held on ``day``."""
-        return self.start <= day and (self.end is None or day < self.end)
-
-
-class OtherOffice(_Strict):
-    """A later non-leader office (a parliament chair, a security-council post); ``end`` exclusive."""
-
-    office: str = Field(min_length=3)
-    start: dt.date
-    end: dt.date | None = None
-
-    def held_on(self, day: dt.date) -> bool:
-        """Return True when the office was held on ``day``."""
-        return self.start <= day and (self.end is None or day < self.end)
-
-
-class Person(_Strict):
-    """One office holder: canonical name, name variants and offices.
-
-    ``other_offices``: non-leader offices held after (or besides) the leader ones. On a date
-    when the person holds one of them and no leader office, a mention by name alone is of that
-    other office, not of a leader (corpus DECISIONS 401-406: Gurbanguly Berdimuhamedov chairing
-    the Halk Maslahaty); a role mention ("the former president") keeps them a leader.
-    """
-
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=2)
-    given: list[str] = Field(default_factory=list)
-    surnames: list[str] = Field(default_factory=list)
-    aliases: list[str] = Field(default_factory=list)
-    family_first: bool = False
-    ambiguous_surname: bool = False
-    offices: list[Office] = Field(min_length=1)
-    other_offices: list[OtherOffice] = Field(default_factory=list)
-
-    def full_names(self) -> set[str]:
-        """Return every full-name form: the name, aliases and given x surname combinations."""
-        out = {self.name, *self.aliases}
-        for given in self.given:
-            for surname in self.surnames:
-                out.add(f"{surname} {given}" if self.family_first else f"{given} {surname}")
-        return out
-
-    def office_on(self, day: dt.date) -> Office:
-        """Return the office held on ``day``, else the latest one before it, else the first."""
-        held = [o for o in self.offices if o.held_on(day)]
-        if held:  # a head of state who is also head of government: the state office wins
-            return min(held, key=lambda o: _KIND_RANK[o.kind])
-        before = [o for o in self.offices if o.start <= day]
-        if before:
-            return max(before, key=lambda o: o.start)
-        return min(self.offices, key=lambda o: o.start)
-
-    def elsewhere_on(self, day: dt.date) -> bool:
-        """Return True when on ``day`` the person holds a non-leader office and no leader one."""
-        return any(o.held_on(day) for o in self.other_offices) and not any(
-            o.held_on(day) for o in self.offices
-        )
-
-
-_KIND_RANK = {"state": 0, "organisation": 1, "government": 2, "supreme": 3, "crown_prince": 4}
-
-
-class CountryEntry(_Strict):
-    type: Literal["country"]
-    name: str
-    forms: list[str] = Field(min_length=1)
-    demonyms: list[str] = Field(default_factory=list)
-    leader_kinds: list[OfficeKind] = ["state"]
-
-
-class RoleEntry(_Strict):
-    type: Literal["role"]
-    forms: list[str] = Field(min_length=1)
-    kinds: list[str] = Field(min_length=1)
-    title: str | None = None
-    title_before_name: bool = False
-
-
-class OrganisationEntry(_Strict):
-    type: Literal["organisation"]
-    name: str
-    forms: list[str] = Field(min_length=1)
-    titles: list[str] = Field(min_length=1)
-    office: str
-
-
-WordListType = Literal[
-    "blocker",
-    "temporal",
-    "current",
-    "dependent",
-    "honorific",
-    "org_head",
-    "non_leader_title",
-    "own_voice",
-    "not_given_name",
-]
-_WORD_LISTS: tuple[str, ...] = get_args(WordListType)
-
-
-class WordListEntry(_Strict):
-    type: WordListType
-    forms: list[str] = Field(min_length=1)
-
-
-LexiconItem = Annotated[
-    CountryEntry | RoleEntry | OrganisationEntry | WordListEntry, Field(discriminator="type")
-]
-
-
-class LexiconLine(RootModel[LexiconItem]):
-    """One line of leader_roles.jsonl (discriminated by ``type``)."""
-
+from pipeline.resources.schemas import (
+    _KIND_RANK,
+    _WORD_LISTS,
+    CountryEntry,
+    LexiconLine,
+    Office,
+    OrganisationEntry,
+    Person,
+    RoleEntry,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Normalisation and the token-key lookup table
@@ -473,7 +338,7 @@ class SummitLeaders:
             elif isinstance(item, RoleEntry):
                 self.roles.append(item)
             else:
-                words[item.type].update(self._key(f) for f in item.forms)
+                words[item.kind].update(self._key(f) for f in item.forms)
         # single-word lists: the word next to a role or name decides
         self.blockers = {k[-1] for k in words["blocker"] if k}
         self.temporals = {k[-1] for k in words["temporal"] if k}

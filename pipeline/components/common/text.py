@@ -16,7 +16,9 @@ from spacy.tokens import Token
 #: Hyphen, the Unicode hyphens, figure dash, en/em dashes, horizontal bar and minus sign.
 DASHES = frozenset("-‐‑‒–—―−")
 
-_BLANK_LINE = re.compile(r"(?:\r\n|[\n\r\u2028])[ \t]*(?:\r\n|[\n\r\u2028])[ \t\r\n\u2028]*|\u2029+")
+_BLANK_LINE = re.compile(
+    r"(?:\r\n|[\n\r\u2028])[ \t]*(?:\r\n|[\n\r\u2028])[ \t\r\n\u2028]*|\u2029+"
+)
 _LINE = re.compile(r"\r\n|[\n\r\u2028]")
 
 
