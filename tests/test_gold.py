@@ -14,6 +14,8 @@ import pytest
 from pydantic import ValidationError
 
 from models.gold import GoldDocument
+from pipeline.resources import load_jsonl
+from pipeline.resources.schemas import CountryEntry, LexiconLine
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "raw"
@@ -26,9 +28,9 @@ HELDOUT_FILES = sorted((HELDOUT / "gold").glob("*.json"))
 ALL_GOLD = GOLD_FILES + HELDOUT_FILES
 # Country proposers must be names the pipeline can produce: the lexicon's canonical names.
 COUNTRY_NAMES = {
-    json.loads(line)["name"]
-    for line in (ROOT / "pipeline/resources/leader_roles.jsonl").read_text("utf-8").splitlines()
-    if line.startswith("{") and json.loads(line).get("type") == "country"
+    line.root.name
+    for line in load_jsonl("leader_roles.jsonl", LexiconLine)
+    if isinstance(line.root, CountryEntry)
 }
 
 
