@@ -73,8 +73,8 @@ CASES = [
         marks=PHASE2,
     ),
     pytest.param(
-        "The central bank lowered its rate to 1.38pc.",
-        [("1.38pc", 1.38, None, "percent")],
+        "The central bank lowered its rate to 1.45pc.",
+        [("1.45pc", 1.45, None, "percent")],
         id="glued-pc",
         marks=PHASE2,
     ),
@@ -97,8 +97,8 @@ CASES = [
         id="hyphen-tonne",
     ),
     pytest.param(
-        "The displays in the hall use a 6.1-inch panel.",
-        [("6.1-inch", 6.1, None, "inch")],
+        "The displays in the hall use a 6.7-inch panel.",
+        [("6.7-inch", 6.7, None, "inch")],
         id="hyphen-inch",
         marks=PHASE2,
     ),
