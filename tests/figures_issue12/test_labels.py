@@ -1,0 +1,105 @@
+"""Issue 12, row "labels": names, models, indexes, addresses, scores and ages in apposition are
+not figures; a real figure in the same sentence still is.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.figures_issue12.helpers import PHASE2, Expect, check
+
+CASES = [
+    # already right today
+    pytest.param(
+        "Under Article 5 the allies pledged 2 percent of output.",
+        [("Article 5", None, None, None), ("2 percent", 2, None, "percent")],
+        id="article",
+    ),
+    # product and model names
+    pytest.param(
+        "The Pixel 9 Pro was shown to the delegates.",
+        [("Pixel 9 Pro", None, None, None)],
+        id="phone-model",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "The new iPhone 14 Pro sells for $999 in the capital.",
+        [("iPhone 14 Pro", None, None, None), ("$999", 999, None, "USD")],
+        id="phone-model-and-price",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "The A380 carrying the delegation landed at noon.",
+        [("A380", None, None, None)],
+        id="aircraft-model",
+    ),
+    pytest.param(
+        "The Boeing 787 Dreamliner carried the delegation home.",
+        [("787 Dreamliner", None, None, None)],
+        id="aircraft-name",
+        marks=PHASE2,
+    ),
+    # indexes
+    pytest.param(
+        "The S&P 500 fell 1.2% on Tuesday.",
+        [("S&P 500", None, None, None), ("1.2%", 1.2, None, "percent")],
+        id="sp500",
+    ),
+    pytest.param(
+        "In London the FTSE 100 rose 0.4% after the summit.",
+        [("FTSE 100", None, None, None), ("0.4%", 0.4, None, "percent")],
+        id="ftse100",
+    ),
+    pytest.param(
+        "The Stoxx 600 index slipped 0.8 percent on Monday.",
+        [("Stoxx 600", None, None, None), ("0.8 percent", 0.8, None, "percent")],
+        id="stoxx600",
+        marks=PHASE2,
+    ),
+    # addresses and codes
+    pytest.param(
+        "The delegation stayed at 12 Elm Road during the talks.",
+        [("12 Elm Road", None, None, None)],
+        id="street-address",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "In the 10027 ZIP code, rents rose 4% last year.",
+        [("10027", None, None, None), ("4%", 4, None, "percent")],
+        id="zip-code",
+        marks=PHASE2,
+    ),
+    # ages in apposition and age brackets
+    pytest.param(
+        "Jones, 58, said the talks went well.",
+        [("58", None, None, None)],
+        id="age-apposition",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "Zhou, 63, now heads the sovereign fund.",
+        [("63", None, None, None)],
+        id="age-apposition-2",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "Voters aged 21 to 49 backed the reform.",
+        [("21 to 49", None, None, None)],
+        id="age-bracket",
+        marks=PHASE2,
+    ),
+    # match scores
+    pytest.param(
+        "The friendly between the two capitals ended 2-2.",
+        [("2-2", None, None, None)],
+        id="score",
+        marks=PHASE2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_labels(nlp: Language, text: str, expected: list[Expect]) -> None:
+    """A number that names something is not a figure."""
+    check(nlp, text, expected)

@@ -1,0 +1,101 @@
+"""Issue 12, row "smaller": negatives, fractions and leading-dot decimals, vague plurals and
+compound number words, scales written as digits or glued to counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.figures_issue12.helpers import PHASE2, Expect, check
+
+CASES = [
+    # already right today
+    pytest.param(
+        "A third of the funds went to the northern provinces.",
+        [("A third", 33.333, None, "percent")],
+        id="fraction-word",
+    ),
+    # negatives
+    pytest.param(
+        "Temperatures at the border post fell to minus 40 degrees Celsius.",
+        [("40 degrees Celsius", -40, None, "degree_celsius")],
+        id="minus-word",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "The regional index closed at -2.4% on Friday.",
+        [("-2.4%", -2.4, None, "percent")],
+        id="minus-sign-percent",
+    ),
+    pytest.param(
+        "The trade balance stood at -$5.2 billion in April.",
+        [("$5.2 billion", -5.2e9, None, "USD")],
+        id="minus-sign-money",
+        marks=PHASE2,
+    ),
+    # fractions and leading-dot decimals
+    pytest.param(
+        "Only 1/4 of the pledged funds has been spent.",
+        [("1/4", 25, None, "percent")],
+        id="slash-fraction",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "The bank cut its deposit rate by .25 per cent.",
+        [(".25 per cent", 0.25, None, "percent")],
+        id="leading-dot",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "One in three households in the region lacks heating.",
+        [("One in three", 33.333, None, "percent")],
+        id="one-in-three",
+        marks=PHASE2,
+    ),
+    # vague plurals of scale words
+    pytest.param(
+        "Tens of thousands of people marched in the capital.",
+        [("Tens of thousands", 1e4, 1e5, "count")],
+        id="tens-of-thousands",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "Hundreds of delegates arrived on Monday.",
+        [("Hundreds", 100, 1000, "count")],
+        id="hundreds",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "The reform could cost tens of millions of dollars.",
+        [("tens of millions of dollars", 1e7, 1e8, "USD")],
+        id="tens-of-millions-money",
+        marks=PHASE2,
+    ),
+    # compound number words and digit-plus-word numbers
+    pytest.param(
+        "Thirty-one thousand two hundred five delegates registered for the forum.",
+        [("Thirty-one thousand two hundred five", 31205, None, "count")],
+        id="compound-number-words",
+        marks=PHASE2,
+    ),
+    pytest.param(
+        "Some 3 hundred observers monitored the polls.",
+        [("3 hundred", 300, None, "count")],
+        id="digit-then-hundred",
+        marks=PHASE2,
+    ),
+    # a scale glued to a count
+    pytest.param(
+        "The government app already has 28m users.",
+        [("28m", 28e6, None, "count")],
+        id="glued-m-count",
+        marks=PHASE2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_smaller(nlp: Language, text: str, expected: list[Expect]) -> None:
+    """Signs, fractions, vague plurals and compound number words are read as numbers."""
+    check(nlp, text, expected)
