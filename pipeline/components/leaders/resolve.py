@@ -96,13 +96,17 @@ class Anchors:
         return self._at[pid][0]
 
 
-class Resolver:
-    """Resolve name hits and role phrases to people."""
+class Stage:
+    """A resolution stage: reads the knowledge base, the name matcher and the role finder."""
 
     def __init__(self, kb: KnowledgeBase, names: Names, roles: Roles) -> None:
         self.kb = kb
         self.names = names
         self.roles = roles
+
+
+class Resolver(Stage):
+    """Resolve name hits and role phrases to people."""
 
     # -- names and surnames -------------------------------------------------------------------
 

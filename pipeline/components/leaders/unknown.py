@@ -14,21 +14,14 @@ from spacy.tokens import Doc
 
 from pipeline.components.common.text import is_capitalised, is_dash
 
-from .kb import KnowledgeBase
-from .names import Names
-from .resolve import DocContext, mention
-from .roles import RoleHit, Roles
+from .resolve import DocContext, Stage, mention
+from .roles import RoleHit
 from .tables import Hit, fold, scan, slug
 from .words import case_ok, other_given_name, prev_word
 
 
-class Unknowns:
+class Unknowns(Stage):
     """Find and register titled leaders that the office-holder base does not hold."""
-
-    def __init__(self, kb: KnowledgeBase, names: Names, roles: Roles) -> None:
-        self.kb = kb
-        self.names = names
-        self.roles = roles
 
     def after(
         self,
