@@ -143,6 +143,7 @@ WordListType = Literal[
     "particle",
     "patronymic_word",
     "patronymic_suffix",
+    "state_noun",
 ]
 _WORD_LISTS: tuple[str, ...] = get_args(WordListType)
 

@@ -91,6 +91,7 @@ class KnowledgeBase:
         self.not_given_names = {k[-1] for k in words["not_given_name"] if k} | self.months
         self.not_names = {fold(w) for w in raw["not_name"]} | self.months
         self.particles = frozenset(fold(w) for w in raw["particle"])
+        self.state_nouns = frozenset(w.lower() for w in raw["state_noun"])
         # patronymics are matched as written (case matters: "Vladimirovich", "oglu")
         self.patronymic_words = frozenset(raw["patronymic_word"])
         self.patronymic_ends = tuple(raw["patronymic_suffix"])

@@ -203,7 +203,7 @@ class Roles:
         if (  # "Head of the Kyrgyz state"
             demonym is not None
             and nxt.end < len(doc)
-            and doc[nxt.end].lower_ in {"state", "nation", "republic"}
+            and doc[nxt.end].lower_ in self.kb.state_nouns
             and case_ok(doc, nxt, "demonym")
         ):
             return RoleHit(hit.start, nxt.end + 1, demonym, None, kinds, title, temporal, noun)
