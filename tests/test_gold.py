@@ -28,7 +28,7 @@ ALL_GOLD = GOLD_FILES + HELDOUT_FILES
 COUNTRY_NAMES = {
     json.loads(line)["name"]
     for line in (ROOT / "pipeline/resources/leader_roles.jsonl").read_text("utf-8").splitlines()
-    if line.startswith("{") and json.loads(line).get("type") == "country"
+    if line.startswith("{") and json.loads(line).get("kind") == "country"
 }
 
 
