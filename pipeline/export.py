@@ -71,7 +71,7 @@ def doc_records(doc_id: str, text: str, pieces: Iterable[tuple[Doc, int]]) -> Do
         out.bodies.extend(_bodies(doc_id, doc, offset, text))
         out.figures.extend(_figures(doc_id, doc, offset, text))
     for kb_id, info in leaders.items():
-        mentions = sorted(info["mentions"], key=lambda m: (m.start, m.end))
+        mentions = sorted(info["mentions"].values(), key=lambda m: (m.start, m.end))
         first = mentions[0]
         out.leaders.append(
             LeaderRecord(
@@ -97,16 +97,24 @@ def doc_records(doc_id: str, text: str, pieces: Iterable[tuple[Doc, int]]) -> Do
 
 
 def _collect_leaders(doc: Doc, offset: int, text: str, acc: dict[str, dict[str, Any]]) -> None:
+    """Add the leader mentions of one piece to ``acc`` (kb id -> person info + mentions).
+
+    Mentions are keyed by (start, end, kind), which decides a mention record (its text is
+    ``text[start:end]``): a set lookup per mention keeps a document with thousands of mentions
+    of one person linear (list membership over pydantic models made it quadratic).
+    """
     people: dict[str, dict[str, Any]] = doc._.summit_leaders or {}
     for span in doc.spans.get(LEADERS_GROUP, []):
         kb_id = span.kb_id_
         if kb_id not in people:
             continue
-        entry = acc.setdefault(kb_id, {**people[kb_id], "mentions": []})
+        entry = acc.setdefault(kb_id, {**people[kb_id], "mentions": {}})
         start, end = span.start_char + offset, span.end_char + offset
-        mention = LeaderMention(start=start, end=end, text=text[start:end], kind=span.label_)
-        if mention not in entry["mentions"]:
-            entry["mentions"].append(mention)
+        key = (start, end, span.label_)
+        if key not in entry["mentions"]:
+            entry["mentions"][key] = LeaderMention(
+                start=start, end=end, text=text[start:end], kind=span.label_
+            )
 
 
 def _quotes(doc_id: str, doc: Doc, offset: int, text: str) -> list[QuoteRecord]:

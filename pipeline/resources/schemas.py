@@ -2,7 +2,7 @@
 
 `officeholders.jsonl` (one :class:`Person` a line, with dated :class:`Office` spells) and
 `leader_roles.jsonl` (one :class:`LexiconLine` a line, discriminated by ``kind``: country, role,
-organisation or a word list). Defined once here: the leaders component reads both files, the
+organisation, month or a word list). Defined once here: the leaders component reads both files, the
 bodies component reads the country lines of the second.
 """
 
@@ -139,6 +139,11 @@ WordListType = Literal[
     "non_leader_title",
     "own_voice",
     "not_given_name",
+    "not_name",
+    "particle",
+    "patronymic_word",
+    "patronymic_suffix",
+    "state_noun",
 ]
 _WORD_LISTS: tuple[str, ...] = get_args(WordListType)
 
@@ -148,8 +153,17 @@ class WordListEntry(_Strict):
     forms: list[str] = Field(min_length=1)
 
 
+class MonthEntry(_Strict):
+    """A month's written forms ("september", "sep", "sept"), for reading dates in texts."""
+
+    kind: Literal["month"]
+    number: int = Field(ge=1, le=12)
+    forms: list[str] = Field(min_length=1)
+
+
 LexiconItem = Annotated[
-    CountryEntry | RoleEntry | OrganisationEntry | WordListEntry, Field(discriminator="kind")
+    CountryEntry | RoleEntry | OrganisationEntry | MonthEntry | WordListEntry,
+    Field(discriminator="kind"),
 ]
 
 
