@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from pipeline.components.figures import SummitFigures
-from pipeline.components.numbers import (
+from pipeline.components.figures import (
     NumberParseError,
+    SummitFigures,
     UnitEntry,
     WordNumberParser,
     parse_digits,
@@ -91,7 +91,7 @@ def test_parse_words_rejects(words: WordNumberParser, text: str) -> None:
 
 def test_units_resource_is_valid() -> None:
     entries = load_jsonl("units.jsonl", UnitEntry)
-    types = {e.type for e in entries}
+    types = {e.kind for e in entries}
     assert {"currency", "percent", "multiplier", "scale", "number", "unit", "qualifier"} <= types
 
 
@@ -466,9 +466,9 @@ def test_to_disk_from_disk_round_trip(blank: Language, tmp_path: Path) -> None:
     (tmp_path / "units.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
     loaded = SummitFigures(blank, "figures").from_disk(tmp_path)
     assert len(loaded.entries) == len(comp.entries) - (len(lines) - len(kept))
-    assert "£" in comp.prefix_units
-    assert "£" not in loaded.prefix_units
-    assert loaded.figure_re.search("$400 billion") is not None
+    assert "£" in comp.lexicon.prefix_units
+    assert "£" not in loaded.lexicon.prefix_units
+    assert loaded.patterns.figure_re.search("$400 billion") is not None
 
 
 def test_from_disk_without_file_says_what_to_do(blank: Language, tmp_path: Path) -> None:
