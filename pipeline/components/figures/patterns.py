@@ -34,7 +34,7 @@ WORD_PARTS = re.compile(r"[^\W\d_]+")
 _OPENERS = "([{\"'“‘«"
 _CF = "[" + re.escape(FORMAT_CHARS) + "]"
 #: a digit, and after it any invisible format characters when another digit follows ("3\u200b5")
-_DIGIT = rf"(?:\d(?:{_CF}++(?=\d))?)"
+_DIGIT = rf"(?>\d(?:{_CF}++(?=\d))?)"  # atomic: nothing in it is ever given back
 
 
 def alternation(forms: list[str], case_sensitive: bool) -> str:
