@@ -27,6 +27,8 @@ def words() -> WordNumberParser:
         ("10,5", 10.5),  # decimal comma
         ("1.200.000", 1200000.0),  # dots as thousands separators
         ("45", 45.0),
+        ("3\u200b5", 35.0),  # an invisible format character never splits a number
+        ("1,2\u202c00", 1200.0),
     ],
 )
 def test_parse_digits(text: str, value: float) -> None:

@@ -210,6 +210,7 @@ def metric(span: Span, covered: set[int], lex: Lexicon) -> str | None:
     """Return the noun phrase the figure measures, found by walking up the parse."""
 
     def usable(tok: Token) -> bool:
+        """Return True for a noun that is no figure's token, no unit and no time word."""
         return (
             tok.pos_ in NOUN_POS
             and tok.i not in covered
@@ -218,6 +219,7 @@ def metric(span: Span, covered: set[int], lex: Lexicon) -> str | None:
         )
 
     def verb_argument(verb: Token) -> str | None:
+        """Return the noun phrase of the verb's object or subject, or None."""
         for dep in ("dobj", "nsubjpass", "nsubj"):
             for child in verb.children:
                 if child.dep_ == dep and usable(child):

@@ -87,6 +87,7 @@ def form_key(form: str, case_sensitive: bool) -> str:
 
 
 def _folded(form: str) -> str:
+    """Return ``form`` in lower case with blanks folded (multi-word keys)."""
     return " ".join(form.lower().split())
 
 
@@ -149,6 +150,7 @@ class Lexicon:
 
     # ---- one reader per line kind
     def _add_unit(self, e: UnitEntry) -> None:
+        """Read a currency, percent, multiplier or unit line: its prefix and suffix forms."""
         info = UnitInfo(_FIGURE_KIND[e.kind], e.norm, e.value or 1.0, tuple(e.cues.items()))
         forms = self.forms
         for f in e.prefix:
@@ -163,6 +165,7 @@ class Lexicon:
                 forms.multipliers.append(f)
 
     def _add_scale(self, e: UnitEntry) -> None:
+        """Read a scale line (million, bn; ``glued_only`` forms such as "m" after digits)."""
         if e.value is None:
             return
         for f in e.forms:
@@ -170,6 +173,7 @@ class Lexicon:
             (self.forms.glued_scales if e.glued_only else self.forms.spaced_scales).append(f)
 
     def _add_qualifier(self, e: UnitEntry) -> None:
+        """Read a qualifier line; ``in_span: false`` marks a hedge written outside the span."""
         for f in e.forms:
             self.qualifiers[_folded(f)] = e.norm
             if not e.in_span:
@@ -177,15 +181,18 @@ class Lexicon:
             self.forms.qualifiers.append(f)
 
     def _add_attendee(self, e: UnitEntry) -> None:
+        """Read the nouns whose count is the attendance (one or two words)."""
         self.attendees.update(_folded(f) for f in e.forms)
 
     def _add_fraction(self, e: UnitEntry) -> None:
+        """Read a fraction line ("a third" -> 33.33 percent)."""
         if e.value is None:
             return
         for f in e.forms:
             self.fractions[_folded(f)] = e.value
 
     def _add_context(self, e: UnitEntry) -> None:
+        """Read the sentence words that say what a bare scaled amount counts."""
         for f in e.forms:
             self.context[f.lower()] = e.norm
 

@@ -72,6 +72,7 @@ class WordNumberParser:
     """
 
     def __init__(self, entries: list[UnitEntry]) -> None:
+        """Collect the number words and spelled-out scales of ``entries``."""
         self.small: dict[str, float] = {}
         self.scales: dict[str, float] = {}
         for e in entries:
