@@ -136,16 +136,24 @@ class FigureIndex:
 
 
 def token_at_or_after(doc: Doc, char: int) -> Token | None:
-    """Return the token holding character ``char``, else the first token after it, else None."""
-    if not len(doc) or char >= doc[-1].idx + len(doc[-1]):
+    """Return the token holding character ``char``, else the first token after it, else None.
+
+    A binary search over token offsets: ``Doc.char_span`` finds no token on a blank, and
+    scanning the tokens from there made a sentence of many counts quadratic.
+    """
+    n = len(doc)
+    if not n or char >= doc[-1].idx + len(doc[-1]):
         return None
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is not None and len(span):
-        return span[0]
-    for t in doc:
-        if t.idx >= char:
-            return t
-    return None
+    lo, hi = 0, n  # lo ends as the first token that starts after ``char``
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo > 0 and char < doc[lo - 1].idx + len(doc[lo - 1]):
+        return doc[lo - 1]
+    return doc[lo] if lo < n else None
 
 
 def counted_noun_end(doc: Doc, end: int, lex: Lexicon) -> int | None:
@@ -240,8 +248,10 @@ def metric(span: Span, covered: set[int], lex: Lexicon) -> str | None:
             node = head
             continue
         directional = node.dep_ == "prep" and node.lower_ in DIRECTIONAL
-        verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
-        if directional and head.pos_ in NOUN_POS and verb is not None:
+        verb = None
+        if directional and head.pos_ in NOUN_POS:  # the ancestors are walked only when needed
+            verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+        if verb is not None:
             # "increased the number of checkpoints to 78 units": "to 78 units" completes the
             # verb even when the parser hangs it on the noun before it
             node = head = verb

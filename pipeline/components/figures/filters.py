@@ -140,8 +140,10 @@ def _label_or_marker(doc: Doc, m: re.Match[str], around: Surroundings, lex: Lexi
         return True
     # ... or inside a running sentence: "proposals: 1) a council; 2) a centre" (a closing
     # parenthesis that no opening one on the line before it matches)
-    line = text[line_start : m.start()]
-    return after[:1] == ")" and line.count("(") <= line.count(")")
+    if after[:1] != ")":
+        return False
+    line = text[line_start : m.start()]  # sliced only here: a one-line text may be long
+    return line.count("(") <= line.count(")")
 
 
 def _small_set(
