@@ -1,4 +1,7 @@
-"""Number and unit vocabulary for summit_figures: the data model of units.jsonl and number parsing.
+"""Reading numbers for summit_figures: digit strings and English number words.
+
+Decides the value of the number a match holds (before scale and unit); reads no Doc, only the
+matched characters and the ``number``/``scale`` lines of units.jsonl.
 
 Why our own parser: measured on the forms these texts use, ``word2number`` 1.1, ``text2num`` 3.1
 and ``number-parser`` 0.3 all read "seventy" or "two hundred and fifty", but none reads
@@ -10,47 +13,9 @@ component dependency-free and data-driven.
 from __future__ import annotations
 
 import re
-from typing import Literal
+import unicodedata
 
-from pydantic import BaseModel, ConfigDict, Field
-
-EntryType = Literal[
-    "currency",
-    "percent",
-    "multiplier",
-    "scale",
-    "number",
-    "unit",
-    "qualifier",
-    "time",
-    "month",
-    "reference",
-    "context",
-    "set_word",
-    "participant",
-    "attendee",
-    "fraction",
-]
-
-
-class UnitEntry(BaseModel):
-    """One line of units.jsonl: a currency, unit, scale, number word, qualifier or date word."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    type: EntryType
-    norm: str = Field(description="Normalised name written to the record (ISO code, unit, ...).")
-    value: float | None = Field(default=None, description="Number the word stands for.")
-    prefix: list[str] = Field(default_factory=list, description="Forms before the number.")
-    suffix: list[str] = Field(default_factory=list, description="Forms after the number.")
-    forms: list[str] = Field(default_factory=list, description="Stand-alone forms.")
-    case_sensitive: bool = False
-    verb_only: bool = Field(default=False, description="A figure only when tagged VERB.")
-    glued_only: bool = Field(default=False, description="Only directly after digits ('5m').")
-    in_span: bool = Field(default=True, description="A qualifier written inside the figure's span.")
-    cues: dict[str, str] = Field(
-        default_factory=dict, description="Sentence word -> other code (ambiguous currencies)."
-    )
+from .lexicon import UnitEntry
 
 
 class NumberParseError(ValueError):
@@ -59,6 +24,25 @@ class NumberParseError(ValueError):
 
 # Thousands separators: comma, narrow/normal no-break space, apostrophe (Swiss style).
 _SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009']")
+
+
+def _format_characters() -> str:
+    """Return every invisible format character (Unicode category Cf) as one string."""
+    planes = (range(0x20000), range(0xE0000, 0xE0080))  # Cf lives in the BMP, SMP and tags
+    return "".join(chr(c) for r in planes for c in r if unicodedata.category(chr(c)) == "Cf")
+
+
+#: Invisible format characters (zero-width space U+200B, bidi controls U+202A-U+202E, soft
+#: hyphen, BOM, ...): a text may carry them inside a number, which they never split.
+FORMAT_CHARS = _format_characters()
+_FORMAT_RE = re.compile("[" + re.escape(FORMAT_CHARS) + "]")
+
+
+def strip_format(text: str) -> str:
+    """Return ``text`` without invisible format characters ("3\u200b5" -> "35")."""
+    return _FORMAT_RE.sub("", text)
+
+
 _WORD_SPLIT = re.compile(r"[\s\-]+")
 
 
@@ -69,7 +53,7 @@ def parse_digits(text: str) -> float:
     (``10,5``) is a decimal comma, as written in Russian- and German-style texts; two or more
     dot groups (``1.200.000``) are thousands separators.
     """
-    s = text.strip()
+    s = strip_format(text).strip()
     if re.fullmatch(r"\d+,\d{1,2}", s):
         s = s.replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):
@@ -88,13 +72,14 @@ class WordNumberParser:
     """
 
     def __init__(self, entries: list[UnitEntry]) -> None:
+        """Collect the number words and spelled-out scales of ``entries``."""
         self.small: dict[str, float] = {}
         self.scales: dict[str, float] = {}
         for e in entries:
-            if e.type == "number" and e.value is not None:
+            if e.kind == "number" and e.value is not None:
                 for f in e.forms:
                     self.small[f.lower()] = e.value
-            elif e.type == "scale" and e.value is not None and not e.glued_only:
+            elif e.kind == "scale" and e.value is not None and not e.glued_only:
                 for f in e.forms:
                     if len(f) > 2:  # only spelled-out scale words take part in word numbers
                         self.scales[f.lower()] = e.value

@@ -1,0 +1,184 @@
+"""The summit_figures factory and component: the stages of the package, run in order.
+
+``__call__`` indexes the Doc, finds candidate matches in its text (:mod:`.patterns`), turns each
+into a figure — value (:mod:`.values`), plausibility (:mod:`.filters`), unit (:mod:`.units`) or a
+multiplier/fraction word (:mod:`.words`) — drops those inside quoted titles, writes the spans and
+adds their context (:mod:`.context`). Reads the parse, entities and the ``quoted_names`` span
+group; writes ``doc.spans["figures"]`` with ``span._.summit_figure``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.extensions import FIGURES_GROUP
+from pipeline.resources import load_jsonl, parse_jsonl
+
+from .context import FigureIndex, add_context
+from .figure import Figure
+from .filters import blocked_ranges, inside, plausible
+from .lexicon import Lexicon, UnitEntry
+from .numbers import WordNumberParser
+from .patterns import Patterns
+from .units import decide_unit, glued_scale, unit_of_match
+from .values import read_values
+from .words import from_fraction, from_multiplier_word
+
+_UNITS_FILE = "units.jsonl"
+_HALF_BEFORE = re.compile(r"(?i)(?<![\w-])half\s+$")
+
+
+class SummitFigures:
+    """Finds figures and writes them to ``doc.spans["figures"]`` with ``span._.summit_figure``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        units_file: str = _UNITS_FILE,
+        small_word_max: float = 10,
+        default_bare_scaled: str = "money",
+    ) -> None:
+        """Load the vocabulary and compile the expressions.
+
+        ``units_file``: resource with the vocabulary; ``small_word_max``: spelled-out numbers up
+        to this value are figures only with a unit or scale; ``default_bare_scaled``: the kind of
+        a scaled amount without unit ("225 billion") when its sentence does not say it counts
+        people or things (its unit is always ``unspecified``).
+        """
+        self.name = name
+        self.small_word_max = small_word_max
+        self.default_bare_scaled = default_bare_scaled
+        self._setup(load_jsonl(units_file, UnitEntry))
+
+    def _setup(self, entries: list[UnitEntry]) -> None:
+        """Compile the lexicon, the number-word parser and the expressions of ``entries``."""
+        self.entries = entries
+        self.lexicon = Lexicon(entries)
+        self.words = WordNumberParser(entries)
+        self.patterns = Patterns(self.lexicon, self.words)
+
+    # ---- serialisation: the vocabulary travels with a saved pipeline
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the component's vocabulary to ``path/units.jsonl``."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = [e.model_dump_json(exclude_defaults=True) for e in self.entries]
+        (folder / _UNITS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SummitFigures:
+        """Load the vocabulary written by ``to_disk`` from ``path``; return the component."""
+        file = Path(path) / _UNITS_FILE
+        if not file.exists():
+            raise FileNotFoundError(f"{file} is missing: save the pipeline with nlp.to_disk first")
+        self._setup(parse_jsonl(file.read_text(encoding="utf-8"), UnitEntry, str(file)))
+        return self
+
+    # ---- the component
+    def __call__(self, doc: Doc) -> Doc:
+        """Return ``doc`` with ``doc.spans["figures"]`` set (one span per figure)."""
+        index = FigureIndex(doc)
+        blocked = blocked_ranges(doc)
+        found = [f for f in self._candidates(doc, index) if not inside(f.start, f.end, blocked)]
+        spans = self._spans(doc, found)
+        # tokens of any figure never name what another figure measures ("reached USD 10.5 bn")
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        for span in spans:
+            add_context(span, span._.summit_figure, index, covered, self.lexicon)
+        doc.spans[FIGURES_GROUP] = spans
+        return doc
+
+    def _candidates(self, doc: Doc, index: FigureIndex) -> Iterator[Figure]:
+        """Yield a figure for every match of the expressions that is one."""
+        for kind, m in self.patterns.matches(index.text):
+            if kind == "number":
+                fig = self._from_number(doc, m, index)
+            elif kind == "fraction":
+                fig = from_fraction(m, self.lexicon)
+            else:
+                fig = from_multiplier_word(doc, m, self.lexicon)
+            if fig is not None:
+                yield fig
+
+    @staticmethod
+    def _spans(doc: Doc, found: list[Figure]) -> list[Span]:
+        """Return one span per figure, in text order, with its attributes attached."""
+        spans = []
+        for fig in sorted(found, key=lambda f: (f.start, f.end)):
+            span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+                span._.summit_figure = fig.as_dict()
+                span.label_ = fig.kind
+        return spans
+
+    def _from_number(self, doc: Doc, m: re.Match[str], index: FigureIndex) -> Figure | None:
+        """Return the figure of a match of the number expression, or None when it is none."""
+        lex = self.lexicon
+        unit = unit_of_match(m, lex)
+        fig, halved = self._number_span(m)
+        reading = read_values(m, lex, self.words, unit[0], glued_scale(m), halved)
+        if reading is None:
+            return None
+        fig.set_value(reading.value, reading.value_max, reading.rule, reading.direction)
+        if not plausible(
+            doc, m, lex, reading.v1, reading.v2, unit[0], reading.has_scale, self.small_word_max
+        ):
+            return None
+        if not decide_unit(
+            fig, doc, m, unit, reading.has_scale, index, lex, self.default_bare_scaled
+        ):
+            return None
+        return fig
+
+    def _number_span(self, m: re.Match[str]) -> tuple[Figure, bool]:
+        """Return the figure's span and qualifier, and whether "half" halves an article.
+
+        The span starts at the currency, the sign or the number; "half a million" and a
+        range's "from"/"between" move it left, and so does a bound qualifier ("more than 10"),
+        while an approximator ("about") stays outside.
+        """
+        lex, patterns = self.lexicon, self.patterns
+        start = m.start("cur1") if m.group("cur1") else m.start("n1")
+        if m.group("sign"):  # the sign belongs to the number: "+12%" (value 12)
+            start = m.start("sign")
+        qualifier, qual_start = lex.qualifier(m.group("qual")), m.start("qual")
+        article = m.group("n1").strip().lower() in ("a", "an")
+        half = _HALF_BEFORE.search(m.string[max(0, start - 8) : start])
+        halved = bool(article and half and not m.group("qual"))
+        if halved and half is not None:  # "half a million people"
+            start -= len(half.group())
+            tail = patterns.qualifier_tail_re.search(m.string, max(0, start - 30), start)
+            if tail is not None:  # "over half a million tonnes"
+                qualifier, qual_start = lex.qualifier(tail.group("qual")), tail.start("qual")
+        if m.group("n2") is not None and (m.group("frm") or m.group("btw")):
+            start = m.start("frm") if m.group("frm") else m.start("btw")
+        if lex.in_span(qualifier):
+            start = qual_start
+        return Figure(start, m.end(), qualifier), halved
+
+
+@Language.factory(
+    "summit_figures",
+    assigns=["doc.spans", "span._.summit_figure"],
+    requires=["token.pos", "token.dep"],
+    default_config={
+        "units_file": _UNITS_FILE,
+        "small_word_max": 10,
+        "default_bare_scaled": "money",
+    },
+)
+def make_figures(
+    nlp: Language,
+    name: str,
+    units_file: str,
+    small_word_max: float,
+    default_bare_scaled: str,
+) -> SummitFigures:
+    """Return the summit_figures component reading its vocabulary from ``units_file``."""
+    return SummitFigures(nlp, name, units_file, small_word_max, default_bare_scaled)

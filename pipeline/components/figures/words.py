@@ -1,0 +1,75 @@
+"""Figures written as single words: multipliers (twice, doubled, halved) and fractions (a third).
+
+Decides whether a multiplier word is a figure (a verb where the lexicon says ``verb_only``:
+"doubled" yes, "double taxation" no; "twice a year" is a frequency) and whether a fraction word
+states a share or a change ("a third of the trade", "fell by half") rather than an ordinal or a
+period ("a third summit", "the first half of 2025"). Reads the POS of the word's token and the
+characters around it; value and unit come from units.jsonl (``multiplier``/``fraction`` lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .context import DIRECTIONAL, YEAR, token_at_or_after
+from .figure import Figure
+from .filters import FREQUENCY
+from .lexicon import Lexicon
+
+
+def _start(m: re.Match[str], group: str, qualifier: str | None, lex: Lexicon) -> int:
+    """Return where the span starts: at a bound qualifier ("almost doubled"), else the word."""
+    return m.start("qual") if lex.in_span(qualifier) else m.start(group)
+
+
+def from_multiplier_word(doc: Doc, m: re.Match[str], lex: Lexicon) -> Figure | None:
+    """Return the multiplier figure of a word such as "doubled" or "twice", or None."""
+    word = m.group("mw").lower()
+    value, verb_only = lex.multiplier_words[word]
+    tok = token_at_or_after(doc, m.start("mw"))
+    if tok is None:
+        return None
+    if verb_only and tok.pos_ != "VERB":
+        return None  # "double taxation", "triple helix"
+    if word == "twice" and FREQUENCY.match(m.string, m.end()):
+        return None  # "twice a year" is a frequency
+    qualifier = lex.qualifier(m.group("qual"))
+    fig = Figure(_start(m, "mw", qualifier, lex), m.end("mw"), qualifier)
+    fig.set_value(value, None, "multiplier_word")
+    fig.set_unit("multiplier", "times", "multiplier_word")
+    return fig
+
+
+def from_fraction(m: re.Match[str], lex: Lexicon) -> Figure | None:
+    """Return a percent figure for a fraction that states a share or a change, else None.
+
+    "roughly a third of what was promised", "could grow by half", "more than half of the
+    trade": a share ("of", not of a period) or a change ("by", "in half"). Not: ordinals
+    ("a third summit", "the first half"), periods ("half of 2025", "a quarter of a
+    century"), "a year and a half".
+    """
+    text = m.string
+    word = " ".join(m.group("fw").lower().split())
+    before = text[max(0, m.start("fw") - 30) : m.start("fw")].lower()
+    prev = re.search(r"([^\W\d_]+)\W*$", before)
+    pw = prev.group(1) if prev else ""
+    if pw in lex.set_words or pw in ("and", "second", "third", "fourth") or pw in lex.months:
+        return None  # "the first half", "a year and a half", "its third"
+    after = text[m.end("fw") : m.end("fw") + 40]
+    of = re.match(r"\s+of\s+(?:an?\s+|the\s+)?([^\W_]+)", after)
+    if of is not None:
+        following = of.group(1).lower()
+        if following in lex.time_words or re.fullmatch(YEAR, following):
+            return None  # "half of 2025", "a quarter of a century", "a third of the year"
+    by = pw in DIRECTIONAL or pw == "in" or pw in ("than", "nearly", "almost", "over")
+    if of is None and not by:
+        return None
+    if of is None and re.match(r"\s*[^\W\d_]", after) and not word.startswith("half"):
+        return None  # "by a third round" is not a share
+    qualifier = lex.qualifier(m.group("qual"))
+    fig = Figure(_start(m, "fw", qualifier, lex), m.end("fw"), qualifier)
+    fig.set_value(lex.fractions[word], None, "fraction_word")
+    fig.set_unit("percent", "percent", "fraction_word")
+    return fig

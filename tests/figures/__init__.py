@@ -1,0 +1,1 @@
+"""Tests of the summit_figures component, one module per stage."""
