@@ -27,6 +27,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
 from models.crossdoc import GoldInitiatives
 from models.gold import GoldDocument
 from pipeline.evaluate import EvaluationError, Item, match_overlap
@@ -203,6 +207,39 @@ def evaluate_crossdoc(
         unmatched=len(gold_assign) - matched,
         documents=len({e[0] for e in scored}),
     )
+
+
+def render(result: CrossDocResult, console: Console) -> None:
+    """Print the cross-document table: pairwise and B-cubed P/R/F1."""
+    s = result.score
+    table = Table(
+        title=f"Initiatives across documents: {s.elements} gold bodies of {result.documents} "
+        f"document(s), {result.matched} matched to predicted bodies, {result.unmatched} not",
+        title_justify="left",
+    )
+    for col in ("score", "what", "gold", "pred", "common", "P", "R", "F1"):
+        table.add_column(col, justify="left" if col in ("score", "what") else "right")
+    table.add_row(
+        "initiatives",
+        "pairs of bodies in one initiative",
+        str(s.gold_pairs),
+        str(s.pred_pairs),
+        str(s.common_pairs),
+        f"{s.pairwise_p:.3f}",
+        f"{s.pairwise_r:.3f}",
+        Text(f"{s.pairwise_f1:.3f}", style="bold"),
+    )
+    table.add_row(
+        "initiatives.bcubed",
+        "per body: share of its clusters in common",
+        "",
+        "",
+        "",
+        f"{s.bcubed_p:.3f}",
+        f"{s.bcubed_r:.3f}",
+        Text(f"{s.bcubed_f1:.3f}", style="bold"),
+    )
+    console.print(table)
 
 
 def write_json(result: CrossDocResult, path: Path) -> None:
