@@ -166,6 +166,32 @@ def link(
 
 
 @app.command()
+def load(
+    out: Annotated[Path, typer.Argument(help="Output folder of `summit extract`.")] = Path(
+        "outputs"
+    ),
+    db: Annotated[Path, typer.Option("--db", help="SQLite database file (created if missing).")] = (
+        Path("summit.sqlite")
+    ),
+) -> None:
+    """Load an output folder into SQLite: an idempotent upsert by document (see README).
+
+    Exit 2 when OUT holds no documents.jsonl.
+    """
+    from pipeline.load import LoadError, load_folder
+
+    try:
+        summary = load_folder(out, db)
+    except LoadError as err:
+        raise _fail(str(err)) from err
+    changed = ", ".join(f"{n} {k}" for k, n in summary.crossdoc_changed.items())
+    err_console.print(
+        f"{db}: {len(summary.inserted)} documents inserted, {len(summary.replaced)} replaced, "
+        f"{len(summary.deleted)} deleted, {summary.unchanged} unchanged; rows changed: {changed}"
+    )
+
+
+@app.command()
 def bench(
     inputs: Annotated[list[str] | None, typer.Argument(help="Files or folders of texts.")] = None,
     model: Annotated[str, typer.Option(help="Base spaCy model package or path.")] = DEFAULT_MODEL,
