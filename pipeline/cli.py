@@ -365,7 +365,7 @@ def diff_command(
 
 @app.command("show")
 def show_command(
-    doc: Annotated[str, typer.Argument(help="A doc_id (or a unique prefix of one).")],
+    doc: Annotated[str | None, typer.Argument(help="A doc_id (or a unique prefix of one).")] = None,
     pred: Annotated[Path, typer.Option(help="Output folder of `summit extract`.")] = Path(
         "outputs"
     ),
@@ -373,19 +373,39 @@ def show_command(
     out: Annotated[
         Path | None, typer.Option("--out", help="Write the HTML page here instead of stdout.")
     ] = None,
+    initiatives: Annotated[
+        bool,
+        typer.Option(
+            "--initiatives", help="A timeline of the initiatives per summit series instead."
+        ),
+    ] = False,
+    min_documents: Annotated[
+        int, typer.Option(min=1, help="With --initiatives: only those in this many documents.")
+    ] = 1,
 ) -> None:
     """Write an HTML page (displaCy) with the document's leaders, quotes, bodies and figures.
 
-    Exit 2 for an unknown document or a missing text.
+    With --initiatives: a static timeline of initiatives per summit series (no server needed).
+    Exit 2 for an unknown document, a missing text or missing initiatives.
     """
-    from pipeline import show as sh
+    if initiatives:
+        from pipeline.show_initiatives import ShowInitiativesError, render_initiatives
 
-    try:
-        page = sh.render_html(doc, pred, raw)
-    except sh.ShowError as err:
-        raise _fail(str(err)) from err
+        try:
+            page = render_initiatives(pred, min_documents)
+        except ShowInitiativesError as err:
+            raise _fail(str(err)) from err
+    else:
+        from pipeline import show as sh
+
+        if doc is None:
+            raise _fail("give a DOC to show, or --initiatives")
+        try:
+            page = sh.render_html(doc, pred, raw) + "\n"
+        except sh.ShowError as err:
+            raise _fail(str(err)) from err
     if out is None:
-        sys.stdout.write(page + "\n")
+        sys.stdout.write(page)
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(page, encoding="utf-8")
