@@ -83,7 +83,7 @@ class WordLine(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    list: WordList
+    kind: WordList
     words: list[str] = Field(min_length=1)
 
 
@@ -117,17 +117,17 @@ def knowledge() -> Knowledge:
     spelling: dict[str, str] = {}
     families: dict[str, str] = {}
     for line in load_jsonl("initiative_words.jsonl", WordLine):
-        if line.list == "spelling":
+        if line.kind == "spelling":
             for pair in line.words:
                 src, _, dst = pair.partition("=")
                 if not dst:
                     raise ResourceError(f"initiative_words.jsonl: spelling {pair!r} is not a=b")
                 spelling[src] = dst
-        elif line.list == "kind_family":
+        elif line.kind == "kind_family":
             for word in line.words:
                 families[word] = line.words[0]
         else:
-            words[line.list].update(w.casefold() for w in line.words)
+            words[line.kind].update(w.casefold() for w in line.words)
 
     def patterns(attr: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         pairs = [(s.id, cue) for s in series for cue in getattr(s, attr)]
