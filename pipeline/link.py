@@ -618,18 +618,23 @@ def _offices(person: Person | None, first: str | None, last: str | None) -> list
     return out
 
 
-def link_folder(out: Path, base: Path = Path(".")) -> LinkResult:
-    """Return the initiatives and people of the output folder ``out``."""
+def link_folder(out: Path, base: Path | None = None) -> LinkResult:
+    """Return the initiatives and people of the output folder ``out``.
+
+    Relative input paths in documents.jsonl are looked up from the working directory, then from
+    ``base`` (default: the folder above ``out``, where ``outputs/`` and ``corpus/`` sit side by
+    side).
+    """
     return link_records(
         _read(out, "documents"),
         _read(out, "bodies"),
         _read(out, "leaders"),
         _read(out, "quotes"),
-        base=base,
+        base=base if base is not None else out.resolve().parent,
     )
 
 
-def write_links(out: Path, base: Path = Path(".")) -> LinkResult:
+def write_links(out: Path, base: Path | None = None) -> LinkResult:
     """Write initiatives.jsonl and people.jsonl into ``out`` (atomically); return them."""
     result = link_folder(out, base)
     atomic_write(out / "initiatives.jsonl", (dump_line(r) for r in result.initiatives))
