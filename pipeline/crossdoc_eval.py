@@ -183,7 +183,6 @@ def evaluate_crossdoc(
     group_of = {(m.doc_id, m.start, m.end): g.id for g in gold.groups for m in g.members}
     gold_assign: dict[Element, str] = {}
     pred_assign: dict[Element, str] = {}
-    matched = 0
     for doc_id in sorted(set(docs) & predicted_docs):
         gold_items = [Item(b.start, b.end, b.text) for b in docs[doc_id].bodies]
         preds = pred_bodies.get(doc_id, [])
@@ -193,7 +192,6 @@ def evaluate_crossdoc(
             e = (doc_id, g.start, g.end)
             gold_assign[e] = group_of.get(e, f"single:{doc_id}:{g.start}-{g.end}")
             if gi in match:
-                matched += 1
                 body_id = str(preds[match[gi]]["id"])
                 pred_assign[e] = initiative_of.get(body_id, f"pred:{body_id}")
             else:
@@ -201,10 +199,11 @@ def evaluate_crossdoc(
     scored = [e for e in gold_assign if e[0] in scored_docs]
     if not scored:
         return None
+    matched = sum(1 for e in scored if not pred_assign[e].startswith("unmatched:"))
     return CrossDocResult(
         score=score_clusters(gold_assign, pred_assign, scored),
         matched=matched,
-        unmatched=len(gold_assign) - matched,
+        unmatched=len(scored) - matched,
         documents=len({e[0] for e in scored}),
     )
 
