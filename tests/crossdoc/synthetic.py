@@ -1,4 +1,8 @@
-"""Small hand-made output folders for the cross-document tests (no pipeline run needed)."""
+"""Small hand-made output folders for the cross-document tests (no pipeline run needed).
+
+Records are plain JSON objects, as the files hold them, not pydantic models: the linker and the
+loader read files, and a field added to a record model later must not break these tests.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,19 @@ import json
 from pathlib import Path
 from typing import Any
 
-from models.records import BodyRecord, DocumentRecord, LeaderRecord, QuoteRecord, RecordCounts
-from pipeline.io import atomic_write, dump_line
+
+class Rec(dict[str, Any]):
+    """One line of the output file ``file`` (documents, leaders, quotes, bodies)."""
+
+    def __init__(self, file: str, **fields: Any) -> None:
+        super().__init__(fields)
+        self.file = file
 
 
-def document(doc_id: str, date: str | None, title: str) -> DocumentRecord:
+def document(doc_id: str, date: str | None, title: str) -> Rec:
     """A documents.jsonl line whose path does not exist: the series comes from the title."""
-    return DocumentRecord(
+    return Rec(
+        "documents",
         doc_id=doc_id,
         path=f"/nonexistent/{doc_id}.txt",
         sha256="0" * 64,
@@ -22,7 +32,7 @@ def document(doc_id: str, date: str | None, title: str) -> DocumentRecord:
         date_source="option" if date else "none",
         title=title,
         source=None,
-        counts=RecordCounts(),
+        counts={"leaders": 0, "quotes": 0, "bodies": 0, "figures": 0},
         pipeline_version="test",
         model="test",
     )
@@ -36,10 +46,11 @@ def body(
     status: str = "proposed",
     proposers: list[str] | None = None,
     supporters: list[str] | None = None,
-) -> BodyRecord:
+) -> Rec:
     """A bodies.jsonl line at ``start`` (offsets only need to be consistent with the name)."""
     end = start + len(name)
-    return BodyRecord(
+    return Rec(
+        "bodies",
         doc_id=doc_id,
         id=f"{doc_id}:body:{start}-{end}",
         name=name,
@@ -47,7 +58,7 @@ def body(
         kind=kind,
         start=start,
         end=end,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         proposers=proposers or [],
         supporters=supporters or [],
         cue=None,
@@ -57,9 +68,10 @@ def body(
     )
 
 
-def leader(doc_id: str, kb_id: str, name: str, country: str | None, start: int = 0) -> LeaderRecord:
+def leader(doc_id: str, kb_id: str, name: str, country: str | None, start: int = 0) -> Rec:
     """A leaders.jsonl line with one name mention."""
-    return LeaderRecord(
+    return Rec(
+        "leaders",
         doc_id=doc_id,
         id=f"{doc_id}:leader:{kb_id}",
         kb_id=kb_id,
@@ -71,21 +83,22 @@ def leader(doc_id: str, kb_id: str, name: str, country: str | None, start: int =
         start=start,
         end=start + len(name),
         text=name,
-        mentions=[{"start": start, "end": start + len(name), "text": name, "kind": "name"}],  # type: ignore[list-item]
+        mentions=[{"start": start, "end": start + len(name), "text": name, "kind": "name"}],
     )
 
 
-def quote(doc_id: str, start: int, text: str, speaker: LeaderRecord | None) -> QuoteRecord:
-    """A quotes.jsonl line attributed to ``speaker``."""
-    return QuoteRecord(
+def quote(doc_id: str, start: int, text: str, speaker: Rec | None) -> Rec:
+    """A quotes.jsonl line attributed to ``speaker`` (a leader line)."""
+    return Rec(
+        "quotes",
         doc_id=doc_id,
         id=f"{doc_id}:quote:{start}-{start + len(text)}",
         text=text,
         start=start,
         end=start + len(text),
-        speaker=speaker.name if speaker else None,
-        speaker_id=speaker.id if speaker else None,
-        speaker_text=speaker.name if speaker else None,
+        speaker=speaker["name"] if speaker else None,
+        speaker_id=speaker["id"] if speaker else None,
+        speaker_text=speaker["name"] if speaker else None,
         speaker_start=None,
         speaker_end=None,
         cue="said",
@@ -95,20 +108,18 @@ def quote(doc_id: str, start: int, text: str, speaker: LeaderRecord | None) -> Q
     )
 
 
-def write_folder(out: Path, records: list[Any]) -> Path:
-    """Write records into the per-document JSONL files of ``out``, sorted like the pipeline."""
-    kinds = {
-        DocumentRecord: "documents",
-        LeaderRecord: "leaders",
-        QuoteRecord: "quotes",
-        BodyRecord: "bodies",
+def write_folder(out: Path, records: list[Rec]) -> Path:
+    """Write records into the JSONL files of ``out``, sorted like the pipeline sorts them."""
+    out.mkdir(parents=True, exist_ok=True)
+    files: dict[str, list[Rec]] = {
+        name: [] for name in ("documents", "leaders", "quotes", "bodies", "figures", "errors")
     }
-    files: dict[str, list[Any]] = {name: [] for name in (*kinds.values(), "figures", "errors")}
     for r in records:
-        files[kinds[type(r)]].append(r)
+        files[r.file].append(r)
     for name, recs in files.items():
-        recs.sort(key=lambda r: (r.doc_id, getattr(r, "start", 0), getattr(r, "id", "")))
-        atomic_write(out / f"{name}.jsonl", [dump_line(r) for r in recs])
+        recs.sort(key=lambda r: (r["doc_id"], r.get("start", 0), r.get("id", "")))
+        lines = [json.dumps(r, ensure_ascii=False, separators=(", ", ": ")) for r in recs]
+        (out / f"{name}.jsonl").write_text("".join(x + "\n" for x in lines), encoding="utf-8")
     return out
 
 

@@ -16,7 +16,7 @@ from pipeline.link import (
     name_key,
     write_links,
 )
-from tests.crossdoc.synthetic import body, document, leader, quote, read_lines, write_folder
+from tests.crossdoc.synthetic import Rec, body, document, leader, quote, read_lines, write_folder
 
 TITLES = {
     "consultative": "Sixth Consultative Meeting of the Heads of State of Central Asia",
@@ -27,22 +27,21 @@ TITLES = {
 }
 
 
-def _dicts(records: list[Any]) -> list[dict[str, Any]]:
-    return [r.model_dump(mode="json") for r in records]
-
-
-def _link(records: list[Any]) -> Any:
-    by = {"documents": [], "bodies": [], "leaders": [], "quotes": []}
+def _link(records: list[Rec]) -> Any:
+    by: dict[str, list[dict[str, Any]]] = {
+        "documents": [],
+        "bodies": [],
+        "leaders": [],
+        "quotes": [],
+    }
     for r in records:
-        name = type(r).__name__.removesuffix("Record").lower()
-        key = {"document": "documents", "body": "bodies", "leader": "leaders", "quote": "quotes"}
-        by[key[name]].append(r.model_dump(mode="json"))
+        by[r.file].append(dict(r))
     return link_records(by["documents"], by["bodies"], by["leaders"], by["quotes"])
 
 
 def _same(a: tuple[str, str, str, str], b: tuple[str, str, str, str]) -> bool:
     """(series, date, name, kind) of two bodies in two documents: one initiative?"""
-    recs: list[Any] = []
+    recs: list[Rec] = []
     for doc_id, (series, date, name, kind) in (("d1", a), ("d2", b)):
         recs.append(document(doc_id, date, TITLES[series]))
         recs.append(body(doc_id, 10, name, kind))
@@ -278,7 +277,7 @@ def test_name_key_folds_case_dashes_quotes_articles_and_plurals() -> None:
     )
 
 
-def _corpus() -> list[Any]:
+def _corpus() -> list[Rec]:
     tok = leader("d1", "kassym-jomart-tokayev", "Kassym-Jomart Tokayev", "Kazakhstan")
     mirz = leader("d2", "shavkat-mirziyoyev", "Shavkat Mirziyoyev", "Uzbekistan")
     tok2 = leader("d2", "kassym-jomart-tokayev", "Kassym-Jomart Tokayev", "Kazakhstan", 40)

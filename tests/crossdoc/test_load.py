@@ -8,13 +8,13 @@ from typing import Any
 
 from pipeline.link import write_links
 from pipeline.load import dump_tables, load_folder
-from tests.crossdoc.synthetic import body, document, leader, quote, write_folder
+from tests.crossdoc.synthetic import Rec, body, document, leader, quote, write_folder
 
 
-def _records(renamed: bool = False, drop_d3: bool = False) -> list[Any]:
+def _records(renamed: bool = False, drop_d3: bool = False) -> list[Rec]:
     tok = leader("d1", "kassym-jomart-tokayev", "Kassym-Jomart Tokayev", "Kazakhstan")
     xi = leader("d2", "xi-jinping", "Xi Jinping", "China")
-    recs: list[Any] = [
+    recs: list[Rec] = [
         document("d1", "2024-07-04", "SCO summit"),
         tok,
         quote("d1", 100, "A bank for all.", tok),
@@ -25,12 +25,7 @@ def _records(renamed: bool = False, drop_d3: bool = False) -> list[Any]:
         body("d2", 300, "SCO Development Bank", "bank", "established", ["Xi Jinping"]),
     ]
     if renamed:  # d2 re-extracted after its text changed: another quote, another body
-        recs = [
-            r
-            for r in recs
-            if getattr(r, "doc_id", None) != "d2"
-            or r.__class__.__name__ in ("DocumentRecord", "LeaderRecord")
-        ]
+        recs = [r for r in recs if r["doc_id"] != "d2" or r.file in ("documents", "leaders")]
         recs += [
             quote("d2", 60, "We agree fully.", xi),
             body("d2", 310, "SCO Energy Platform", "platform", "proposed", ["Xi Jinping"]),
