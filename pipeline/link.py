@@ -337,55 +337,64 @@ class _Clusters:
         return True
 
 
-def _compatible(a: _Body, b: _Body) -> bool:
-    return a.doc_id != b.doc_id and a.family == b.family and a.series == b.series
+def _generic(b: _Body) -> bool:
+    """A name with nothing distinctive ("the Council", "the platform"): it joins nothing."""
+    return not b.key.content and not b.key.series
 
 
-def group_bodies(bodies: list[_Body], kb: Knowledge | None = None) -> list[list[_Body]]:
-    """Return the bodies grouped into initiatives (each group in timeline order)."""
-    kb = kb or knowledge()
-    glue = kb.words.get("glue", frozenset())
-    bodies = sorted(bodies, key=_Body.order)
-    uf = _Clusters([{b.doc_id} for b in bodies])
-    pairs: list[tuple[int, int]] = []
-    by_slot: dict[tuple[str, str | None], list[int]] = defaultdict(list)
-    for i, b in enumerate(bodies):
-        by_slot[(b.family, b.series)].append(i)
-    for idxs in by_slot.values():
-        for i in idxs:
-            a = bodies[i]
-            if a.key.event_head is not None:
-                for j in idxs:
-                    b = bodies[j]
-                    if (
-                        j > i
-                        and _compatible(a, b)
-                        and a.series is not None
-                        and a.year is not None
-                        and b.key.event_head == a.key.event_head
-                        and b.year == a.year
-                        # "Budapest Declaration" and "Gabala Declaration": two meetings
-                        and (
-                            not a.key.content or not b.key.content or a.key.content == b.key.content
-                        )
-                    ):
-                        pairs.append((i, j))
+def _slot_pairs(idxs: list[int], bodies: list[_Body], glue: frozenset[str]) -> set[tuple[int, int]]:
+    """Return the candidate joins among the bodies of one (kind family, series) slot.
+
+    Indexed (by meeting, by word bag, by word, by initials), so a slot of n bodies costs about
+    n times its candidates, not n squared.
+    """
+    pairs: set[tuple[int, int]] = set()
+    meetings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    bags: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    postings: dict[str, set[int]] = defaultdict(set)
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    for i in idxs:
+        b = bodies[i]
+        for acronym in initials(b.key.words, glue):
+            by_initials[acronym].append(i)
+        if b.key.event_head is not None:
+            if b.series is not None and b.year is not None:
+                meetings[(b.key.event_head, b.year)].append(i)
+        elif not _generic(b):
+            bags[tuple(sorted(b.key.content))].append(i)
+            for word in b.key.content:
+                postings[word].add(i)
+
+    def add(i: int, j: int) -> None:
+        if i != j and bodies[i].doc_id != bodies[j].doc_id:
+            pairs.add((min(i, j), max(i, j)))
+
+    # Documents of one meeting: same head word, series and year, and not two different places
+    # ("Budapest Declaration" and "Gabala Declaration" are two meetings).
+    for members in meetings.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                one, two = bodies[i].key.content, bodies[j].key.content
+                if not one or not two or one == two:
+                    add(i, j)
+    for i in idxs:
+        a = bodies[i]
+        if a.key.event_head is not None or _generic(a):
+            continue
+        longer: list[int] = []
+        for j in bags[tuple(sorted(a.key.content))]:  # the same words in any order
+            b = bodies[j]
+            if j == i or b.doc_id == a.doc_id:
                 continue
-            if not a.key.content and not a.key.series:
-                continue  # "the Council": nothing distinctive to join on
-            longer: list[int] = []
-            for j in idxs:
+            if a.key.period == b.key.period:
+                add(i, j)
+            elif a.key.period is None:
+                longer.append(j)
+        if a.key.content:  # a short form: its words, in order, inside a longer name
+            for j in sorted(set.intersection(*(postings[w] for w in set(a.key.content)))):
                 b = bodies[j]
-                if j == i or not _compatible(a, b) or b.key.event_head is not None:
-                    continue
-                if sorted(a.key.content) == sorted(b.key.content):
-                    if a.key.period == b.key.period:
-                        if j > i:
-                            pairs.append((i, j))
-                    elif a.key.period is None:
-                        longer.append(j)
-                elif (
-                    a.key.content
+                if (
+                    b.doc_id != a.doc_id
                     and len(a.key.content) < len(b.key.content)
                     and is_subsequence(a.key.content, b.key.content)
                     and (a.key.period is None or a.key.period == b.key.period)
@@ -394,19 +403,31 @@ def group_bodies(bodies: list[_Body], kb: Knowledge | None = None) -> list[list[
                     and (not a.key.post or a.key.post == b.key.post)
                 ):
                     longer.append(j)
-            forms = {(bodies[j].key.content, bodies[j].key.period) for j in longer}
-            if len(forms) == 1:  # a short form of exactly one longer name
-                pairs.extend((min(i, j), max(i, j)) for j in longer)
-            # Acronyms: a capitalised word of this name that spells another name's initials.
-            acronyms = {w for w in a.key.words if len(w) >= 2 and w.isupper() and w.isalpha()}
-            if acronyms:
-                for j in idxs:
-                    b = bodies[j]
-                    if j != i and _compatible(a, b) and acronyms & initials(b.key.words, glue):
-                        pairs.append((min(i, j), max(i, j)))
+        if len({(bodies[j].key.content, bodies[j].key.period) for j in longer}) == 1:
+            for j in longer:  # a short form of exactly one longer name
+                add(i, j)
+        # Acronyms: a capitalised word of this name that spells another name's initials.
+        for word in sorted({w for w in a.key.words if len(w) >= 2 and w.isupper() and w.isalpha()}):
+            for j in by_initials.get(word, []):
+                add(i, j)
+    return pairs
+
+
+def group_bodies(bodies: list[_Body], kb: Knowledge | None = None) -> list[list[_Body]]:
+    """Return the bodies grouped into initiatives (each group in timeline order)."""
+    kb = kb or knowledge()
+    glue = kb.words.get("glue", frozenset())
+    bodies = sorted(bodies, key=_Body.order)
+    uf = _Clusters([{b.doc_id} for b in bodies])
+    by_slot: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for i, b in enumerate(bodies):
+        by_slot[(b.family, b.series)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for idxs in by_slot.values():
+        pairs |= _slot_pairs(idxs, bodies, glue)
     # Joins by the strongest evidence first, so that a refused union (two bodies of one
     # document) keeps the better-founded group.
-    for i, j in sorted(set(pairs), key=lambda p: (_strength(bodies[p[0]], bodies[p[1]]), p)):
+    for i, j in sorted(pairs, key=lambda p: (_strength(bodies[p[0]], bodies[p[1]]), p)):
         uf.union(i, j)
     groups: dict[int, list[_Body]] = defaultdict(list)
     for i, b in enumerate(bodies):

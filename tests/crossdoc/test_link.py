@@ -157,6 +157,11 @@ APART = [
         ("consultative", "2024-08-09", "the platform", "platform"),
         ("consultative", "2025-11-16", "Regional Platform for Critical Minerals", "platform"),
     ),
+    # a generic name does not join a name made of a partner word and a head either
+    (
+        ("china", "2023-05-19", "China-Central Asia Secretariat", "secretariat"),
+        ("china", "2025-06-17", "the Secretariat", "secretariat"),
+    ),
     # a short form may drop a complement, not extend it
     (
         ("consultative", "2022-07-21", "Council of Foreign Ministers of Central Asia", "council"),
