@@ -106,3 +106,38 @@ def test_show_initiatives_is_a_deterministic_self_contained_page(tmp_path: Path)
 def test_show_initiatives_without_link_output_fails(tmp_path: Path) -> None:
     result = runner.invoke(app, ["show", "--initiatives", "--pred", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_evaluate_prints_and_writes_the_initiatives_section(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    report = tmp_path / "scores.json"
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            "--gold",
+            str(ROOT / "corpus" / "gold"),
+            "--pred",
+            str(ROOT / "outputs"),
+            "--raw",
+            str(ROOT / "corpus" / "raw"),
+            "--initiatives",
+            str(ROOT / "corpus" / "initiatives.json"),
+            "--no-errors",
+            "--json",
+            str(report),
+            "--min-f1",
+            "initiatives=0.95",
+            "--min-f1",
+            "initiatives.bcubed=0.95",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Initiatives across documents" in result.output
+    scores = json.loads(report.read_text(encoding="utf-8"))["initiatives"]
+    assert scores["pairwise_f1"] >= 0.95 and scores["elements"] == 214
+    bad = runner.invoke(
+        app, ["evaluate", "--pred", str(ROOT / "outputs"), "--min-f1", "initiatives.x=0.5"]
+    )
+    assert bad.exit_code == 2
