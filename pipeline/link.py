@@ -216,6 +216,8 @@ def name_key(name: str, kind: str, kb: Knowledge | None = None) -> NameKey:
     head_stems = {stem(kb.spelling.get(kind, kind))}
     family = kb.families.get(kind)
     head_stems |= {stem(k) for k, f in kb.families.items() if family and f == family}
+    if event_head is not None:  # "Joint Statement" is of kind declaration: its head is "statement"
+        head_stems.add(stem(event_head))
     content: list[str] = []
     post: list[str] = []
     seen_head = False

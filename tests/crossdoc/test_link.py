@@ -131,6 +131,15 @@ JOIN = [
         ("eu", "2025-04-04", "Samarkand Joint Declaration", "declaration"),
         ("eu", "2025-04-22", "Joint Declaration of the Central Asia–EU Summit", "declaration"),
     ),
+    (
+        ("consultative", "2024-08-09", "Astana Joint Statement", "declaration"),
+        (
+            "consultative",
+            "2024-08-12",
+            "Joint Statement of the Sixth Consultative Meeting",
+            "declaration",
+        ),
+    ),
     # same end year of a period
     (
         ("sco", "2024-07-04", "SCO Development Strategy until 2035", "strategy"),
