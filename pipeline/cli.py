@@ -19,6 +19,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from models.crossdoc import CROSSDOC_TYPES
 from models.records import RECORD_TYPES
 from pipeline.nlp import DEFAULT_MODEL, ModelNotFoundError, build_nlp
 
@@ -107,7 +108,8 @@ def extract(
     line = (
         f"{summary.processed} processed, {summary.skipped} skipped (unchanged), "
         f"{len(summary.errors)} errors → {out}/: {c['leaders']} leaders, {c['quotes']} quotes, "
-        f"{c['bodies']} bodies, {c['figures']} figures"
+        f"{c['bodies']} bodies, {c['figures']} figures; "
+        f"{c.get('initiatives', 0)} initiatives, {c.get('people', 0)} people"
     )
     err_console.print(line)
     if summary.errors:
@@ -122,19 +124,71 @@ def _force_progress() -> bool:
     return os.environ.get("SUMMIT_PROGRESS") == "1"
 
 
+_SCHEMA_TYPES = {**RECORD_TYPES, **CROSSDOC_TYPES}
+
+
 @app.command()
 def schema(
     record: Annotated[
-        str | None, typer.Argument(help=f"One of {', '.join(RECORD_TYPES)}; all when omitted.")
+        str | None, typer.Argument(help=f"One of {', '.join(_SCHEMA_TYPES)}; all when omitted.")
     ] = None,
 ) -> None:
     """Print the JSON Schema of the output records (made from the pydantic models)."""
-    if record is not None and record not in RECORD_TYPES:
-        raise _fail(f"unknown record type {record!r}; choose from {', '.join(RECORD_TYPES)}")
-    names = [record] if record else list(RECORD_TYPES)
-    schemas = {n: RECORD_TYPES[n].model_json_schema() for n in names}
+    if record is not None and record not in _SCHEMA_TYPES:
+        raise _fail(f"unknown record type {record!r}; choose from {', '.join(_SCHEMA_TYPES)}")
+    names = [record] if record else list(_SCHEMA_TYPES)
+    schemas = {n: _SCHEMA_TYPES[n].model_json_schema() for n in names}
     out = schemas[names[0]] if record else schemas
     sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def link(
+    out: Annotated[Path, typer.Argument(help="Output folder of `summit extract`.")] = Path(
+        "outputs"
+    ),
+) -> None:
+    """Group the bodies of an output folder into initiatives and its leaders into people.
+
+    Writes initiatives.jsonl and people.jsonl into OUT (``summit extract`` does this at its end).
+    Exit 2 when OUT has no documents.jsonl.
+    """
+    from pipeline.link import write_links
+
+    if not (out / "documents.jsonl").exists():
+        raise _fail(f"{out} holds no documents.jsonl; run `summit extract --out {out}` first")
+    result = write_links(out)
+    n_multi = sum(1 for r in result.initiatives if len(r.documents) > 1)
+    err_console.print(
+        f"{len(result.initiatives)} initiatives ({n_multi} in more than one document), "
+        f"{len(result.people)} people → {out}/"
+    )
+
+
+@app.command()
+def load(
+    out: Annotated[Path, typer.Argument(help="Output folder of `summit extract`.")] = Path(
+        "outputs"
+    ),
+    db: Annotated[Path, typer.Option("--db", help="SQLite database file (created if missing).")] = (
+        Path("summit.sqlite")
+    ),
+) -> None:
+    """Load an output folder into SQLite: an idempotent upsert by document (see README).
+
+    Exit 2 when OUT holds no documents.jsonl.
+    """
+    from pipeline.load import LoadError, load_folder
+
+    try:
+        summary = load_folder(out, db)
+    except LoadError as err:
+        raise _fail(str(err)) from err
+    changed = ", ".join(f"{n} {k}" for k, n in summary.crossdoc_changed.items())
+    err_console.print(
+        f"{db}: {len(summary.inserted)} documents inserted, {len(summary.replaced)} replaced, "
+        f"{len(summary.deleted)} deleted, {summary.unchanged} unchanged; rows changed: {changed}"
+    )
 
 
 @app.command()
@@ -214,24 +268,68 @@ def evaluate_command(
     errors: Annotated[
         bool, typer.Option("--errors/--no-errors", help="List FPs, FNs and wrong attributes.")
     ] = True,
+    initiatives: Annotated[
+        Path,
+        typer.Option(
+            help="Gold grouping of the gold bodies into initiatives; the cross-document section "
+            "is skipped when the file does not exist."
+        ),
+    ] = Path("corpus/initiatives.json"),
 ) -> None:
     """Score an output folder against the gold corpus: P/R/F1 per record type and document.
 
+    Then the cross-document section: pairwise and B-cubed P/R/F1 of the initiatives
+    (``--min-f1 initiatives=F`` is a floor on its pairwise F1, ``initiatives.bcubed=F`` on B-cubed).
     Exit 0 when every --min-f1 floor holds, 1 when one fails, 2 for unreadable inputs.
     """
+    from pipeline import crossdoc_eval as ce
     from pipeline import evaluate as ev
 
+    specs = min_f1 or []
+    cross_specs = [s for s in specs if s.split("=", 1)[0].startswith("initiatives")]
     try:
-        floors = [ev.parse_floor(spec) for spec in min_f1 or []]
+        floors = [ev.parse_floor(spec) for spec in specs if spec not in cross_specs]
+        cross_floors = [_initiatives_floor(spec) for spec in cross_specs]
         result = ev.evaluate(gold, pred, raw)
+        cross = ce.evaluate_crossdoc(initiatives, gold, pred) if initiatives.exists() else None
     except ev.EvaluationError as err:
         raise _fail(str(err)) from err
     checks = ev.check_floors(result, floors)
-    ev.render(result, _stdout_console(), show_findings=errors, floors=checks)
+    console = _stdout_console()
+    ev.render(result, console, show_findings=errors, floors=checks)
+    cross_ok = True
+    if cross is not None:
+        ce.render(cross, console)
+        for name, floor in cross_floors:
+            value = cross.score.bcubed_f1 if name.endswith("bcubed") else cross.score.pairwise_f1
+            passed = value >= floor
+            cross_ok &= passed
+            status = "[green]ok[/]" if passed else "[bold red]FAIL[/]"
+            console.print(f"floor {name} F1 {value:.3f} ≥ {floor:.3f}: {status}")
+    elif cross_floors:
+        raise _fail(f"--min-f1 initiatives needs the gold grouping {initiatives}")
     if json_file is not None:
         ev.write_json(result, json_file, checks)
-    if not all(check.passed for check in checks):
+        if cross is not None:
+            data = json.loads(json_file.read_text(encoding="utf-8"))
+            data["initiatives"] = cross.to_dict()
+            json_file.write_text(
+                json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+    if not all(check.passed for check in checks) or not cross_ok:
         raise typer.Exit(1)
+
+
+def _initiatives_floor(spec: str) -> tuple[str, float]:
+    from pipeline.evaluate import EvaluationError
+
+    name, _, value = spec.partition("=")
+    if name not in ("initiatives", "initiatives.bcubed"):
+        raise EvaluationError(f"unknown score {name!r}: use initiatives or initiatives.bcubed")
+    try:
+        return name, float(value)
+    except ValueError as err:
+        raise EvaluationError(f"--min-f1 {spec!r}: the floor must be a number") from err
 
 
 @app.command("diff")
@@ -267,7 +365,7 @@ def diff_command(
 
 @app.command("show")
 def show_command(
-    doc: Annotated[str, typer.Argument(help="A doc_id (or a unique prefix of one).")],
+    doc: Annotated[str | None, typer.Argument(help="A doc_id (or a unique prefix of one).")] = None,
     pred: Annotated[Path, typer.Option(help="Output folder of `summit extract`.")] = Path(
         "outputs"
     ),
@@ -275,19 +373,39 @@ def show_command(
     out: Annotated[
         Path | None, typer.Option("--out", help="Write the HTML page here instead of stdout.")
     ] = None,
+    initiatives: Annotated[
+        bool,
+        typer.Option(
+            "--initiatives", help="A timeline of the initiatives per summit series instead."
+        ),
+    ] = False,
+    min_documents: Annotated[
+        int, typer.Option(min=1, help="With --initiatives: only those in this many documents.")
+    ] = 1,
 ) -> None:
     """Write an HTML page (displaCy) with the document's leaders, quotes, bodies and figures.
 
-    Exit 2 for an unknown document or a missing text.
+    With --initiatives: a static timeline of initiatives per summit series (no server needed).
+    Exit 2 for an unknown document, a missing text or missing initiatives.
     """
-    from pipeline import show as sh
+    if initiatives:
+        from pipeline.show_initiatives import ShowInitiativesError, render_initiatives
 
-    try:
-        page = sh.render_html(doc, pred, raw)
-    except sh.ShowError as err:
-        raise _fail(str(err)) from err
+        try:
+            page = render_initiatives(pred, min_documents)
+        except ShowInitiativesError as err:
+            raise _fail(str(err)) from err
+    else:
+        from pipeline import show as sh
+
+        if doc is None:
+            raise _fail("give a DOC to show, or --initiatives")
+        try:
+            page = sh.render_html(doc, pred, raw) + "\n"
+        except sh.ShowError as err:
+            raise _fail(str(err)) from err
     if out is None:
-        sys.stdout.write(page + "\n")
+        sys.stdout.write(page)
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(page, encoding="utf-8")

@@ -18,8 +18,18 @@ from rich.text import Text
 
 from pipeline.evaluate import EvaluationError, read_output_file
 
-OUTPUT_FILES = ("documents", "leaders", "quotes", "bodies", "figures", "errors")
-"""The JSONL files of an output folder, in the order differences are listed."""
+OUTPUT_FILES = (
+    "documents",
+    "leaders",
+    "quotes",
+    "bodies",
+    "figures",
+    "errors",
+    "initiatives",
+    "people",
+)
+"""The JSONL files of an output folder, in the order differences are listed (the last two are
+across documents: ``summit link``)."""
 
 
 class DiffError(Exception):
@@ -27,8 +37,9 @@ class DiffError(Exception):
 
 
 def record_key(kind: str, row: dict[str, Any]) -> str:
-    """Return the key a record is matched by: doc_id (documents), path (errors), else id."""
-    field_name = {"documents": "doc_id", "errors": "path"}.get(kind, "id")
+    """Return the key a record is matched by: doc_id (documents), path (errors), kb_id (people),
+    else id."""
+    field_name = {"documents": "doc_id", "errors": "path", "people": "kb_id"}.get(kind, "id")
     value = row.get(field_name)
     if value is None:
         # A record without its key cannot be matched; its content is the only identity it has.
@@ -40,6 +51,8 @@ def record_doc(kind: str, row: dict[str, Any]) -> str:
     """Return the document a record belongs to (an error's input file name without suffix)."""
     if kind == "errors":
         return Path(str(row.get("path", "?"))).stem
+    if kind in ("initiatives", "people"):
+        return "(across documents)"
     return str(row.get("doc_id", "?"))
 
 

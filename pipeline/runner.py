@@ -314,6 +314,12 @@ def run_extract(
                 )
             ],
         )
+    # Across documents, from the files just written (each renamed into place on its own).
+    from pipeline.link import write_links
+
+    linked = write_links(out)
+    summary.counts["initiatives"] = len(linked.initiatives)
+    summary.counts["people"] = len(linked.people)
     return summary
 
 
