@@ -13,12 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from models.gold import GoldDocument
+from pipeline.components.common.text import paragraph_spans
 from pipeline.components.quotes import (
     MARK_CHARS,
     QuoteCue,
     SummitQuotes,
     pair_marks,
-    paragraph_spans,
 )
 from pipeline.extensions import LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
 from pipeline.nlp import load_base_model
@@ -896,8 +896,14 @@ def test_factory_config_and_lexicon() -> None:
     kinds = {c.kind for c in cues}
     assert {"verb", "phrase", "according_to", "in_words", "title_head"} <= kinds
     assert {"source_verb", "speech_noun", "stance_adjective"} <= kinds
-    assert {"said", "quoted"} <= component.verb_forms and "cited" in component.source_forms
-    assert "verdict" in component.speech_nouns and "blunt" in component.stance_adjectives
+    assert {
+        "said",
+        "quoted",
+    } <= component.lexicon.verb_forms and "cited" in component.lexicon.source_forms
+    assert (
+        "verdict" in component.lexicon.speech_nouns
+        and "blunt" in component.lexicon.stance_adjectives
+    )
     with pytest.raises(ValueError, match="forms"):
         QuoteCue(kind="verb", text="say")
 
