@@ -52,6 +52,7 @@ class SummitQuotes:
         min_sentence_words: int = 4,
         post_window: int = 12,
     ) -> None:
+        """Load and compile the cue lexicon ``cues_file``; keep the settings."""
         self.nlp = nlp
         self.name = name
         self.cues_file = cues_file

@@ -60,6 +60,7 @@ class QuoteDoc:
     """Everything computed once per Doc: the index, cue matches, leader mentions."""
 
     def __init__(self, comp: SummitQuotes, doc: Doc) -> None:
+        """Index ``doc`` and run the lexicon's matcher over it, once."""
         self.c = comp
         self.lex = comp.lexicon
         self.doc = doc

@@ -57,6 +57,7 @@ class QuoteCue(BaseModel):
 
     @model_validator(mode="after")
     def _forms_for_inflected_kinds(self) -> QuoteCue:
+        """Reject an inflected kind (verb, phrase, source verb) without its forms."""
         if self.kind in ("verb", "phrase", "source_verb") and not self.forms:
             raise ValueError(f"cue {self.text!r} of kind {self.kind} needs its inflected 'forms'")
         return self

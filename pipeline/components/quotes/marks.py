@@ -92,6 +92,7 @@ class MarkStack:
     """
 
     def __init__(self) -> None:
+        """Start empty."""
         self.items: list[tuple[str, int]] = []  # (mark, offset), bottom first
         self._by_mark: dict[str, list[int]] = {}  # mark -> its stack indices, ascending
         self._doubles: list[int] = []  # stack indices of double (non-single) marks, ascending

@@ -77,11 +77,20 @@ class Speaker(Attribution):
             if leader is not None:
                 self._set_leader(out, leader.kb_id, self.naming(leader, head.idx), people)
                 return out
+        self.resolve_named(span, head, out)
+        return out
+
+    def resolve_named(self, span: Span, head: Token, out: dict[str, Any]) -> None:
+        """Fill ``out`` for a speaker who is no leader: the name as written, completed.
+
+        An unnamed source ("a senior official") is no speaker; "the minister" is the
+        non-leader last quoted with that title.
+        """
         name = self.name_in(span, head)
         if name is None and span[0].lower_ in self.lex.indefinites:
             # "a senior Gulf official": an unnamed source is no speaker
             out.update(speaker=None, speaker_text=None, speaker_start=None, speaker_end=None)
-            return out
+            return
         if name is not None:
             out.update(
                 speaker_start=name.start_char, speaker_end=name.end_char, speaker_text=name.text
@@ -94,7 +103,6 @@ class Speaker(Attribution):
                 if head.lower_ in words:
                     out["speaker"] = who
                     break
-        return out
 
     def name_in(self, span: Span, head: Token) -> Span | None:
         """Return the person's name inside the speaker phrase, without titles."""
@@ -135,6 +143,7 @@ class Speaker(Attribution):
     def _set_leader(
         self, out: dict[str, Any], kb: str, m: LeaderMention, people: dict[str, dict[str, Any]]
     ) -> None:
+        """Fill ``out`` with leader ``kb``: canonical name, and mention ``m`` as speaker text."""
         out["speaker_kb_id"] = kb
         out["speaker"] = people.get(kb, {}).get("name") or self.text[m.start : m.end]
         out.update(
