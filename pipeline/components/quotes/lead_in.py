@@ -30,20 +30,21 @@ class LeadIn(Attribution):
         if not (self.has_dep and self.has_sents) or not q.pair.closed:
             return False
         p_start, p_end = self.paras[q.para]
-        after = text[q.pair.close + 1 : p_end].lstrip()
+        # Only the first character after and the last before count: never slice the paragraph
+        # (a paragraph of many quotations made that quadratic).
+        after = _first_visible(text, q.pair.close + 1, p_end)
         content = text[q.pair.start : q.pair.end].rstrip()
-        if not content or (after and not (after[0].isupper() or after[0] in SENT_END)):
+        if not content or (after and not (after.isupper() or after in SENT_END)):
             return False
-        if content[-1] not in SENT_END and (not after or after[0] not in SENT_END):
+        if content[-1] not in SENT_END and (not after or after not in SENT_END):
             return False
-        before = text[p_start : q.pair.open].rstrip()
-        same_paragraph = bool(before)
-        last = p_start + len(before) - 1
+        last = _last_visible(text, p_start, q.pair.open)
+        same_paragraph = has_before = last >= p_start
         if not same_paragraph and q.para > 0:
             prev_start, prev_end = self.paras[q.para - 1]
-            before = text[prev_start:prev_end].rstrip()
-            last = prev_start + len(before) - 1
-        if before and text[last] in ".!?:":
+            last = _last_visible(text, prev_start, prev_end)
+            has_before = last >= prev_start
+        if has_before and text[last] in ".!?:":
             end = self.tok_at(last)
             lo = self.sent_start(end)
             colon = text[last] == ":"
@@ -112,3 +113,17 @@ class LeadIn(Attribution):
                     self.set_speaker(q, owner[1] - 1, owner, "follow_up")
                     return True
         return False
+
+
+def _first_visible(text: str, start: int, end: int) -> str:
+    """Return the first non-space character of ``text[start:end]``, or ""."""
+    while start < end and text[start].isspace():
+        start += 1
+    return text[start] if start < end else ""
+
+
+def _last_visible(text: str, start: int, end: int) -> int:
+    """Return the offset of the last non-space character of ``text[start:end]``, or start - 1."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - 1

@@ -282,5 +282,5 @@ class _Paragraph:
         if not text[i + 2 : i + 3].islower():
             return False
         closer = text.find("’", i + 1, self.p_end)
-        opener = text.find("‘", i + 1, self.p_end)
-        return closer != -1 and (opener == -1 or closer < opener)
+        # an opener only matters before that closer: never search the paragraph's rest
+        return closer != -1 and text.find("‘", i + 1, closer) == -1
