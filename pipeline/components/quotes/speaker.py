@@ -1,0 +1,250 @@
+"""Speaker resolution: which leader (or named person) a quotation's speaker mention is.
+
+Reads the speaker mention chosen by the attribution stage (a token range and its head), the
+leader mentions of ``doc.spans["leaders"]`` with ``doc._.summit_leaders`` (canonical names and
+offices), PERSON entities and the lexicon's pronouns, role and title words. Decides the record's
+``speaker``, ``speaker_kb_id`` and the ``speaker_text/start/end`` mention: the leader whose span
+covers the mention; for a pronoun the latest leader outside quotations
+(:meth:`Speaker.pronoun_antecedent`); for a bare role ("the president") the latest fitting
+leader; otherwise the person's name without titles, completed from an earlier mention.
+A pronoun resolved to a leader also becomes a ``pronoun`` leader mention.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from pipeline.extensions import LEADERS_GROUP
+
+from .attribution import Attribution
+from .docstate import LeaderMention, QuoteItem
+
+#: which of a leader's mentions inside the speaker phrase names them best
+NAME_PRIORITY = {"name": 0, "surname": 1, "role": 2, "pronoun": 3}
+
+
+class Speaker(Attribution):
+    """Resolve speaker mentions to canonical leaders or written names."""
+
+    def resolve(self, q: QuoteItem) -> dict[str, Any]:
+        """Return the speaker fields of the record for ``q``."""
+        doc = self.doc
+        out: dict[str, Any] = {
+            "speaker": None,
+            "speaker_kb_id": None,
+            "speaker_text": None,
+            "speaker_start": None,
+            "speaker_end": None,
+        }
+        if q.speaker is None or q.speaker_head is None:
+            return out
+        s, e = q.speaker
+        if e <= s or self.in_quote[q.speaker_head]:
+            return out
+        head = doc[q.speaker_head]
+        span = doc[s:e]
+        out.update(speaker_start=span.start_char, speaker_end=span.end_char, speaker_text=span.text)
+        out["speaker"] = span.text
+        people: dict[str, dict[str, Any]] = doc._.summit_leaders or {}
+        found = self.leaders_over(head.idx, head.idx + len(head)) or self.leaders_over(
+            span.start_char, span.end_char
+        )
+        if found:
+            kb = found[0].kb_id
+            same = sorted(
+                (m for m in self.leaders_over(span.start_char, span.end_char) if m.kb_id == kb),
+                key=lambda m: NAME_PRIORITY.get(m.label, 9),
+            )
+            best = same[0] if same else found[0]
+            self._set_leader(out, kb, best, people)
+            keep = ("split", "continuation", "in_words")
+            if head.lower_ in self.lex.pronouns and q.attribution not in keep:
+                self.set_speaker(q, q.speaker_head, q.speaker, "pronoun")
+            return out
+        if head.lower_ in self.lex.pronouns:
+            self.resolve_pronoun(q, head, out, people)
+            return out
+        if head.lower_ in self.lex.other_pronouns or head.lower_ in self.lex.non_speakers:
+            out["speaker"] = None
+            return out
+        if head.lower_ in self.lex.role_nouns and not any(
+            t.is_title for t in span if t.i != head.i
+        ):
+            leader = self.fitting_leader(head, people)
+            if leader is not None:
+                self._set_leader(out, leader.kb_id, self.naming(leader, head.idx), people)
+                return out
+        self.resolve_named(span, head, out)
+        return out
+
+    def resolve_named(self, span: Span, head: Token, out: dict[str, Any]) -> None:
+        """Fill ``out`` for a speaker who is no leader: the name as written, completed.
+
+        An unnamed source ("a senior official") is no speaker; "the minister" is the
+        non-leader last quoted with that title.
+        """
+        name = self.name_in(span, head)
+        if name is None and span[0].lower_ in self.lex.indefinites:
+            # "a senior Gulf official": an unnamed source is no speaker
+            out.update(speaker=None, speaker_text=None, speaker_start=None, speaker_end=None)
+            return
+        if name is not None:
+            out.update(
+                speaker_start=name.start_char, speaker_end=name.end_char, speaker_text=name.text
+            )
+            out["speaker"] = self.full_name(name)
+            self.named.append(({t.lower_ for t in span}, out["speaker"]))
+        elif head.lower_ in self.lex.title_words and span[0].lower_ == "the":
+            # "The minister added": the non-leader last quoted with that title
+            for words, who in reversed(self.named):
+                if head.lower_ in words:
+                    out["speaker"] = who
+                    break
+
+    def name_in(self, span: Span, head: Token) -> Span | None:
+        """Return the person's name inside the speaker phrase, without titles."""
+        ent = self.person_in(span, head)
+        if ent is not None:
+            s, e = ent.start, ent.end
+        elif self.is_name_word(head):
+            s, e = head.i, head.i + 1
+        elif head.lower_ in self.lex.title_words:
+            # "Minister of Foreign Affairs Murat Nurtleu": the name closes the title phrase.
+            # The name follows the title; a country is not a person's name ("the Kazakh
+            # leader", "the leader of Tajikistan").
+            names = [
+                t.i
+                for t in span
+                if t.i > head.i
+                and self.is_name_word(t)
+                and t.ent_type_ not in ("GPE", "NORP", "LOC")
+            ]
+            if not names:
+                return None
+            s, e = names[-1], names[-1] + 1
+        else:
+            return None
+        while s < e and not self.is_name_word(self.doc[s]):
+            s += 1  # "Ms Mammedova" → "Mammedova"
+        s = self.name_start(s, span.start)  # the tagger often stops short of a first name
+        return self.doc[s:e] if s < e else None
+
+    def person_in(self, span: Span, head: Token) -> Span | None:
+        """Return the PERSON entity inside the speaker phrase (the one with its head first)."""
+        found = [p for p in self.people if p.start < span.end and span.start < p.end]
+        with_head = [p for p in found if p.start <= head.i < p.end]
+        if with_head:
+            return with_head[0]
+        return found[0] if found else None
+
+    def _set_leader(
+        self, out: dict[str, Any], kb: str, m: LeaderMention, people: dict[str, dict[str, Any]]
+    ) -> None:
+        """Fill ``out`` with leader ``kb``: canonical name, and mention ``m`` as speaker text."""
+        out["speaker_kb_id"] = kb
+        out["speaker"] = people.get(kb, {}).get("name") or self.text[m.start : m.end]
+        out.update(
+            speaker_start=m.start, speaker_end=m.end, speaker_text=self.text[m.start : m.end]
+        )
+
+    def resolve_pronoun(
+        self, q: QuoteItem, head: Token, out: dict[str, Any], people: dict[str, dict[str, Any]]
+    ) -> None:
+        """he/she/his → the leader (or person) of :meth:`pronoun_antecedent`."""
+        leader, person = self.pronoun_antecedent(head.idx)
+        if q.attribution not in ("split", "in_words", "continuation"):
+            self.set_speaker(q, q.speaker_head, q.speaker, "pronoun")
+        if leader is not None:
+            self._set_leader(out, leader.kb_id, self.naming(leader, head.idx), people)
+            if LEADERS_GROUP in self.doc.spans:
+                span = self.doc[head.i : head.i + 1]
+                self.new_leader_spans.append(
+                    Span(self.doc, span.start, span.end, label="pronoun", kb_id=leader.kb_id)
+                )
+        elif person is not None:
+            out["speaker"] = person.text
+        else:
+            out["speaker"] = None
+
+    def pronoun_antecedent(self, before: int) -> tuple[LeaderMention | None, Span | None]:
+        """The quotes pronoun rule: the latest leader mentioned outside quotations before ``before``.
+
+        Returns ``(leader, None)`` when the latest non-pronoun leader mention that ends before
+        character ``before`` and does not start inside a quotation is at least as recent as the
+        latest such PERSON entity (a person starting at or before that mention's end); else
+        ``(None, person)`` for that latest person (a non-leader speaker, kept as written), or
+        ``(None, None)``. No sentence or paragraph limit, no gender or number check.
+        """
+        leader = None
+        for m in reversed(self.leaders):
+            if m.end <= before and m.label != "pronoun" and not self.in_quote[self.tok_at(m.start)]:
+                leader = m
+                break
+        person = None
+        for ent in reversed(self.people):
+            if ent.end_char <= before and not self.in_quote[ent.start]:
+                person = ent
+                break
+        if leader is not None and (person is None or person.start_char <= leader.end):
+            return leader, None
+        return None, person
+
+    def naming(self, leader: LeaderMention, before: int) -> LeaderMention:
+        """Return the latest name or surname mention of ``leader``'s person before ``before``.
+
+        A pronoun's or bare role's speaker mention is the nearest earlier naming span (as the
+        gold does); the role mention itself when the text never names the person.
+        """
+        for m in reversed(self.leaders):
+            names = m.kb_id == leader.kb_id and m.label in ("name", "surname")
+            if names and m.end <= before and not self.in_quote[self.tok_at(m.start)]:
+                return m
+        return leader
+
+    def fitting_leader(
+        self, head: Token, people: dict[str, dict[str, Any]]
+    ) -> LeaderMention | None:
+        """Resolve "the president": the most recent leader whose office fits the role noun."""
+        role = head.lower_
+        for m in reversed(self.leaders):
+            if m.end > head.idx:
+                continue
+            office = (people.get(m.kb_id, {}).get("office") or "").lower()
+            if role in office or role in self.lex.generic_roles or not office:
+                return m
+            # "the crown prince": the title the text itself gave this leader
+            said = {
+                w.lower()
+                for x in self.leaders
+                if x.kb_id == m.kb_id
+                for w in self.text[x.start : x.end].split()
+            }
+            if role in said:
+                return m
+        return None
+
+    def full_name(self, name: Span) -> str:
+        """Return the fullest earlier mention of the same person (Qin → Qin Gang).
+
+        An earlier PERSON entity with the same word anywhere (family names come first in
+        Chinese names), or an earlier run of capitalised words ending with it.
+        """
+        doc, last, best = self.doc, name[-1].text, name.text
+        for other in self.people:
+            if other.start >= name.start:
+                break
+            if any(t.text == last for t in other) and len(other.text) > len(best):
+                best = other.text
+        word = re.compile(rf"(?<!\w){re.escape(last)}(?!\w)")
+        for match in word.finditer(self.text, 0, name.start_char):
+            i = self.tok_at(match.start())
+            if doc[i].idx != match.start() or doc[i].text != last:
+                continue
+            s = self.name_start(i, 0)
+            candidate = doc[s : i + 1].text
+            if len(candidate) > len(best) and len(candidate.split()) <= 4:
+                best = candidate
+        return best
