@@ -1,0 +1,460 @@
+"""Candidates: where a body's name starts and ends.
+
+Decides which tokens name a body: a singular head noun of ``body_heads.jsonl`` (plural only
+where the entry allows it), its left edge (the title-case run or the lower-case modifiers before
+it, minus evaluative words) and its right edge (a small left-to-right grammar over the
+complement), and quoted names before or after a head noun. Reads tokens (text, POS, tag, dep,
+lemma), ``doc.spans["quoted_names"]`` and ``doc.spans["quotes"]``, sentence bounds, and the
+leader/country indexes (a leader's name ends a name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from pipeline.components.common.text import is_capitalised
+from pipeline.extensions import QUOTED_NAMES_GROUP, QUOTES_GROUP
+
+from .context import DETS, PLURAL_RE, YEAR_RE, Candidate, DocContext
+from .lexicon import BodyHeadEntry
+
+# Prepositions that may follow the head inside a name.
+_NAME_PREPS = frozenset({"of", "for", "on", "between", "among", "against", "to"})
+# Prepositions allowed inside a nested complement when a proper name follows ("in Central Asia").
+_NESTED_LOC_PREPS = frozenset({"in", "at", "within", "across", "with"})
+_ORDINAL_RE = re.compile(r"\d+(st|nd|rd|th)")
+
+
+class Candidates(DocContext):
+    """The candidate-building stage (names without a cue yet)."""
+
+    def candidates(self) -> list[Candidate]:
+        """Return every body-name candidate of the document (not yet linked to a cue)."""
+        doc = self.doc
+        out: list[Candidate] = []
+        consumed: set[int] = set()
+        quoted = list(doc.spans.get(QUOTED_NAMES_GROUP, []))
+        quote_spans = list(doc.spans.get(QUOTES_GROUP, []))
+        for span, is_name in [(s, True) for s in quoted] + [(s, False) for s in quote_spans]:
+            cand = self.quoted_candidate(span, is_name, consumed)
+            if cand is not None:
+                out.append(cand)
+        taken = {i for c in out for i in range(*self._char_tokens(c))}
+        for tok in doc:
+            if tok.i in consumed or tok.i in taken or not tok.is_alpha:
+                continue
+            found = self.head_entry(tok)
+            if found is None:
+                continue
+            entry, first = found
+            if self.is_plural(tok) and not entry.plural:
+                continue
+            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            if (
+                nxt is not None
+                and tok.dep_ == "compound"
+                and tok.head.i > tok.i
+                and nxt.pos_ in ("NOUN", "PROPN")
+            ):
+                continue  # "forum participants", "Summit Wire": the head is further right
+            cand = self.name_candidate(tok, entry, first)
+            if cand is not None:
+                out.append(cand)
+        # a head inside another name is part of it ("Declaration of the China–Central Asia Summit")
+        return [
+            c
+            for c in out
+            if not any(
+                o is not c
+                and o.start_char <= c.start_char
+                and c.end_char <= o.end_char
+                and (o.end_char - o.start_char) > (c.end_char - c.start_char)
+                for o in out
+            )
+        ]
+
+    def quoted_candidate(self, span: Span, is_name: bool, consumed: set[int]) -> Candidate | None:
+        """Return a candidate for a quoted name after a head noun or ending in one, else None."""
+        doc = self.doc
+        q = span._.summit_quote or {}
+        start, end = q.get("start", span.start_char), q.get("end", span.end_char)
+        text = self.text[start:end]
+        stripped = text.rstrip(" .,;:!?")
+        lead = len(text) - len(text.lstrip())
+        start, end = start + lead, start + len(stripped)
+        if end <= start:
+            return None
+        # the token before the opening mark
+        prev_i = span.start - 1
+        while prev_i >= 0 and (doc[prev_i].is_quote or doc[prev_i].is_space):
+            prev_i -= 1
+        prev = doc[prev_i] if prev_i >= 0 else None
+        inner_heads = [t for t in span if t.is_alpha and self.head_entry(t) is not None]
+        if prev is not None and self.ss[prev.i] == self.ss[span.start] and self.head_entry(prev):
+            entry, first = self.head_entry(prev)  # type: ignore[misc]
+            if self.is_plural(prev):
+                return None
+            consumed.add(prev.i)
+            kind = entry.kind or "body"
+            if inner_heads:
+                kind = self.head_entry(inner_heads[-1])[0].kind or kind  # type: ignore[index]
+            if is_capitalised(prev):
+                # a title-case name followed by its quoted subtitle: one name, marks included
+                start = doc[self.left_edge(prev, first, entry)].idx
+                end = self.quoted_at.get(span.start, end)
+            return self._make(prev.i, start, end, kind, quoted=True)
+        if not is_name:
+            return None
+        after = span.end + 1  # the word after the closing mark: «CIS Plus» format
+        if (
+            span.end < len(doc)
+            and doc[span.end].is_quote
+            and after < len(doc)
+            and self.ss[after] == self.ss[span.start]
+            and doc[after].is_alpha
+            and self.head_entry(doc[after]) is not None
+            and not self.is_plural(doc[after])
+        ):
+            entry = self.head_entry(doc[after])[0]  # type: ignore[index]
+            consumed.add(after)
+            return self._make(after, start, end, entry.kind or "body", quoted=True)
+        last = [t for t in span if t.is_alpha]
+        if not last or self.head_entry(last[-1]) is None or self.is_plural(last[-1]):
+            return None
+        entry = self.head_entry(last[-1])[0]  # type: ignore[index]
+        root = min(
+            (t for t in span if not (span.start <= t.head.i < span.end) or t.head == t),
+            key=lambda t: t.i,
+            default=last[-1],
+        )
+        return self._make(root.i, start, end, entry.kind or "body", quoted=True)
+
+    def _make(self, head: int, start: int, end: int, kind: str, quoted: bool = False) -> Candidate:
+        words = re.findall(r"\w+", self.text[start:end].lower())
+        key = tuple(w for w in words if w not in self.c.stop and len(w) > 1)
+        return Candidate(head, start, end, kind, key, self.ss[head], quoted=quoted)
+
+    def name_candidate(self, head: Token, entry: BodyHeadEntry, first: int) -> Candidate | None:
+        """Return the candidate headed by ``head`` or None when it is no name."""
+        doc = self.doc
+        left = self.left_edge(head, first, entry)
+        right = self.right_edge(head, entry)
+        while right - 1 > head.i and (
+            doc[right - 1].is_punct or doc[right - 1].lower_ in self.c.stop
+        ):
+            right -= 1
+        title = is_capitalised(head) or is_capitalised(doc[first])
+        if not title:
+            has_mod = left < first
+            has_comp = right > head.i + 1
+            if not entry.lowercase or not (has_mod or has_comp):
+                return None
+            # "a joint investment platform" is generic; "a regional food security fund" and
+            # "the Samarkand international forum" are named by their modifiers
+            if (
+                not has_comp
+                and first - left < 2
+                and not any(is_capitalised(t) for t in doc[left:first])
+            ):
+                return None
+        end_char = doc[right - 1].idx + len(doc[right - 1])
+        if title and right < len(doc) and doc[right].is_quote and right + 1 in self.quoted_at:
+            end_char = self.quoted_at[right + 1]  # 'Concept ... “Central Asia – 2040”'
+        return self._make(head.i, doc[left].idx, end_char, entry.kind or "body")
+
+    def left_edge(self, head: Token, first: int, entry: BodyHeadEntry) -> int:
+        """Return the index of the first token of the name whose head phrase starts at ``first``."""
+        doc = self.doc
+        sent_start = self.ss[head.i]
+        title = is_capitalised(head) or is_capitalised(doc[first])
+        i = first - 1
+        left = first
+        dash_at: int | None = None  # a spaced dash inside the run ("Central Asia – EU Council")
+        while i >= sent_start:
+            t = doc[i]
+            if title and self.plural_possessive(i) and left == i + 1:
+                i -= 1  # "Transit Ministers' Forum": a plural possessive inside a title
+                continue
+            if t.is_space or t.is_quote or t.lower_ in DETS or t.tag_ in ("POS", "PRP$"):
+                break
+            if i in self.leader_at:
+                break
+            # tokens written together form one word ("C5+1", "Xi'an", "Five-Party")
+            k = i
+            while (
+                k - 1 >= sent_start
+                and doc[k - 1].whitespace_ == ""
+                and not doc[k - 1].is_quote
+                and not doc[k - 1].is_space  # a line break ends the word: "…;\n– Memorandum"
+                and doc[k - 1].text not in (";", ",", ":")
+            ):
+                k -= 1
+            word_ok = title or all(
+                x.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM") for x in doc[k : i + 1]
+            )
+            if (
+                k < i
+                and (is_capitalised(doc[k]) or not title)
+                and doc[k].lower_ not in DETS
+                and word_ok
+            ):
+                left, i = k, k - 1
+                continue
+            if t.lower_ in ("and", "plus", "&") and left == i + 1 and i - 1 >= sent_start:
+                before = doc[i - 1]
+                ok = is_capitalised(before) if title else before.pos_ in ("ADJ", "NOUN", "PROPN")
+                if ok:
+                    i -= 1
+                    continue
+                break
+            if title and t.text in ("–", "-", "—") and dash_at is None and left == i + 1:
+                if i - 1 >= sent_start and is_capitalised(doc[i - 1]):
+                    dash_at = i
+                    i -= 1
+                    continue
+                break
+            if title:
+                if not is_capitalised(t):
+                    break
+            else:
+                if t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or t.tag_ in (
+                    "VBD",
+                    "VBZ",
+                    "VBP",
+                ):
+                    break
+                if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
+                    break
+            left = i
+            i -= 1
+        gapped = left > 0 and (doc[left - 1].pos_ == "ADP" or left - 1 in self.leader_at)
+        if dash_at is not None and left < dash_at and gapped:
+            left = dash_at + 1  # "the leader of Kazakhstan – Action Plan": gapping, not a name
+        # evaluative words and ordinals are not part of a name
+        while left < first and (
+            (doc[left].lower_ in self.c.drop_modifiers and not is_capitalised(doc[left]))
+            or doc[left].text in ("-", "–", "—", "and")
+        ):
+            left += 1
+        return left
+
+    def right_edge(self, head: Token, entry: BodyHeadEntry) -> int:
+        """Return the index just past the last token of the name headed by ``head``."""
+        doc = self.doc
+        sent_end = self.se[head.i]
+        title = is_capitalised(head)
+        j = head.i + 1
+        last = head.i  # last token accepted as content
+        depth = 0
+        prev_kind = "head"  # kind of the previous accepted token
+        limit = head.i + self.max_name_tokens
+        while j < sent_end and j < limit:
+            t = doc[j]
+            low = t.lower_
+            nxt = doc[j + 1] if j + 1 < sent_end else None
+            if (
+                title
+                and low in ("next", "last", "this")
+                and nxt is not None
+                and nxt.lemma_.lower() in self.c.time_nouns
+            ):
+                break  # "Forum on Green Industry next year": a time adjunct
+            if title and self.plural_possessive(j) and nxt is not None and is_capitalised(nxt):
+                j, prev_kind = j + 1, "hyph"  # "Council of Foreign Ministers' Deputies"
+                continue
+            if t.is_space or t.is_quote:
+                break
+            if low == "to" and nxt is not None and (nxt.tag_ == "VB" or nxt.pos_ == "VERB"):
+                if not (depth == 0 and entry.document and prev_kind == "head"):
+                    break  # a purpose clause ("Council to coordinate ...")
+                j, prev_kind, depth = j + 1, "to", depth + 1
+                continue
+            if low in _NAME_PREPS and t.pos_ in ("ADP", "PART"):
+                if low == "to" and not (nxt is not None and (is_capitalised(nxt) or depth > 0)):
+                    break
+                if title and nxt is not None and self.amount_at(nxt.i):
+                    break  # "Fund of USD 2 billion": a size, not part of the name
+                if low == "for" and title and depth == 0 and self.beneficiary_after(j, sent_end):
+                    break  # "Platform for freight operators": who it serves, not its name
+                if low == "on" and not entry.document and self.place_after(j, sent_end):
+                    break  # a seat: "Logistics Centre on the Caspian coast"
+                j, prev_kind, depth = j + 1, "prep", depth + 1
+                continue
+            if low == "at" and depth == 0 and j + 2 < sent_end and doc[j + 2].lower_ == "level":
+                j, prev_kind, depth = j + 1, "prep", depth + 1
+                continue
+            if low in ("until", "till", "through") and nxt is not None and nxt.like_num:
+                j, prev_kind, depth = j + 1, "prep", depth + 1
+                continue
+            if (
+                low == "in"
+                and depth > 0
+                and j + 3 < sent_end
+                and doc[j + 2].lemma_.lower() in self.c.field_nouns
+                and doc[j + 3].lower_ == "of"
+            ):
+                j, prev_kind = j + 1, "prep"  # "cooperation in the field of education"
+                continue
+            if low in _NESTED_LOC_PREPS and depth > 0 and nxt is not None and entry.document:
+                after = nxt if nxt.lower_ not in DETS or j + 2 >= sent_end else doc[j + 2]
+                ordinal = (  # "in the 21st Century", "in the Second World War"
+                    (
+                        _ORDINAL_RE.fullmatch(after.text) is not None
+                        or after.text in self.c.ordinal_words
+                    )
+                    and after.i + 1 < sent_end
+                    and is_capitalised(doc[after.i + 1])
+                )
+                if (after.pos_ == "PROPN" and not after.like_num) or ordinal:
+                    j, prev_kind, depth = j + 1, "prep", depth + 1
+                    continue
+                break
+            if low in DETS:
+                if prev_kind in ("prep", "verb"):
+                    j, prev_kind = j + 1, "det"
+                    continue
+                break
+            if low in ("and", "or") and prev_kind == "prep" and nxt is not None:
+                # coordinated prepositions: "Security of and in the Use of ..."
+                if nxt.lower_ in _NAME_PREPS or nxt.lower_ in _NESTED_LOC_PREPS:
+                    j += 1
+                    continue
+                break
+            if low in ("and", "or", "&", "plus") or (low == "," and title):
+                if nxt is None or prev_kind not in ("content", "head", "verb"):
+                    break
+                if nxt.i in self.leader_at:
+                    break  # "proposed a Council and Japarov announced ...": a new clause
+                if low == "and" and self.title_conjunct(j, depth, title, sent_end):
+                    j, prev_kind = j + 1, "prep"  # "of China and the Countries of Central Asia"
+                    continue
+                if low == ",":
+                    # a list inside a complement ("System of Forecasting, Prevention, ...")
+                    if not (
+                        depth > 0
+                        and is_capitalised(nxt)
+                        and is_capitalised(doc[j - 1])
+                        and nxt.lower_ not in self.c.stop
+                        and nxt.i not in self.leader_at
+                        and nxt.i not in self.country_at
+                    ):
+                        break
+                elif nxt.lower_ in DETS or nxt.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
+                    break  # "... and the creation of": a new phrase
+                elif (
+                    nxt.pos_ == "VERB"
+                    and not (doc[j - 1].tag_ == "VBG" and nxt.tag_ == "VBG")
+                    and not (is_capitalised(nxt) and title)
+                ):
+                    break  # "... and adopting": a coordinated verb phrase
+                j, prev_kind = j + 1, "conj"
+                continue
+            if t.text in ("-", "–", "/") and t.whitespace_ == "" and doc[j - 1].whitespace_ == "":
+                j, prev_kind = j + 1, "hyph"
+                continue
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB", "X") or (
+                title and is_capitalised(t)
+            ):
+                if depth == 0 and prev_kind == "head":
+                    if title and YEAR_RE.fullmatch(t.text) and doc[j - 1].whitespace_:
+                        last = j  # a horizon year is part of a title: "Vision 2035"
+                    break  # "Summit in ..." handled above; a bare noun after the head is not ours
+                prev = doc[j - 1]
+                if t.pos_ == "VERB" and not is_capitalised(t):
+                    # gerunds after a preposition, the infinitive's verb, participial adjectives
+                    verb_ok = (
+                        (t.tag_ == "VBG" and prev_kind in ("prep", "hyph", "conj"))
+                        or (t.tag_ == "VB" and prev_kind == "to")
+                        or (t.dep_ == "amod" and prev_kind in ("det", "prep", "conj"))
+                    )
+                    if not verb_ok:
+                        break
+                if (
+                    prev_kind == "content"
+                    and is_capitalised(prev)
+                    and not is_capitalised(t)
+                    and PLURAL_RE.search(prev.lower_)
+                    and t.pos_ in ("NOUN", "PROPN")
+                ):
+                    break  # "Program of Liberalization Measures market ...": a new phrase
+                if t.like_num and prev_kind == "prep" and doc[j - 1].lower_ in _NESTED_LOC_PREPS:
+                    break
+                j, prev_kind, last = j + 1, ("verb" if t.pos_ == "VERB" else "content"), j
+                continue
+            break
+        return last + 1
+
+    def amount_at(self, i: int) -> bool:
+        """Return True when an amount starts at token ``i``: a currency sign or code, or a
+        number with a scale word ("USD 2 billion", "$5 million", "3 billion")."""
+        doc = self.doc
+        t = doc[i]
+        if t.is_currency or t.text in self.c.currency_codes:
+            return True
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return t.like_num and nxt is not None and nxt.lower_ in self.c.scale_words
+
+    def plural_possessive(self, i: int) -> bool:
+        """Return True for a bare apostrophe closing a capitalised plural ("Ministers'"), not a
+        quotation mark: written against the word, followed by a space and a capitalised word."""
+        doc = self.doc
+        t = doc[i]
+        if t.text not in ("'", "’") or i == 0 or i + 1 >= len(doc):
+            return False
+        prev = doc[i - 1]
+        return (
+            prev.whitespace_ == ""
+            and t.whitespace_ != ""
+            and is_capitalised(prev)
+            and prev.text.endswith("s")
+            and is_capitalised(doc[i + 1])
+        )
+
+    def beneficiary_after(self, j: int, sent_end: int) -> bool:
+        """Return True when the phrase after "for" at ``j`` is a lower-case plural of people
+        or a count ("for freight operators", "for 10,000 young specialists"), not a title."""
+        doc = self.doc
+        k = j + 1
+        plural = False
+        while k < sent_end and doc[k].pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN"):
+            t = doc[k]
+            if is_capitalised(t) or YEAR_RE.fullmatch(t.text):
+                return False
+            plural = plural or t.tag_ == "NNS"
+            k += 1
+        return plural and k > j + 1
+
+    def place_after(self, j: int, sent_end: int) -> bool:
+        """Return True when the phrase after the preposition at ``j`` is a lower-case place
+        ("on the Caspian coast", "on the southern shore"): its noun is a place noun."""
+        doc = self.doc
+        k = j + 1
+        while k < sent_end and (doc[k].lower_ in DETS or doc[k].pos_ in ("ADJ", "PROPN")):
+            k += 1
+        return (
+            k < sent_end
+            and doc[k].lemma_.lower() in self.c.place_nouns
+            and not is_capitalised(doc[k])
+        )
+
+    def title_conjunct(self, j: int, depth: int, title: bool, sent_end: int) -> bool:
+        """Return True when "and" at ``j`` joins two parties inside a title-case complement
+        ("Platform of ... of China and the Countries of Central Asia"): a country, region or
+        organisation before it, after it an article and a title-case phrase with no body head
+        ending at a preposition or punctuation."""
+        doc = self.doc
+        if not (title and depth > 0 and j + 2 < sent_end and doc[j + 1].lower_ in DETS):
+            return False
+        before = doc[j - 1]  # the first conjunct is a party (a country, a region, a bloc)
+        if before.i not in self.country_at and before.ent_type_ not in ("GPE", "LOC", "ORG"):
+            return False
+        k = j + 2
+        while k < sent_end and is_capitalised(doc[k]) and doc[k].is_alpha:
+            if self.head_entry(doc[k]) is not None or k in self.leader_at:
+                return False
+            k += 1
+        if k == j + 2 or (j + 2) in self.country_at:
+            return False
+        return k >= sent_end or doc[k].is_punct or doc[k].lower_ in _NAME_PREPS
