@@ -583,7 +583,9 @@ def test_attributes_are_plain_values(nlp: Language) -> None:
     assert span.label_ == body["kind"] == "declaration"
     assert doc.text[body["start"] : body["end"]] == "Astana Declaration"
     for value in body.values():
-        assert isinstance(value, str | int | list | type(None))
+        assert isinstance(value, str | int | list | dict | type(None))
+        if isinstance(value, dict):  # the attribution: attribute -> rule name
+            assert all(isinstance(v, str) for v in value.values())
     assert body["mentions"] == [[body["start"], body["end"]]]
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from models.records import BodyRule
 from pipeline.components.common.docindex import DocIndex
 from pipeline.components.common.mentions import MentionIndex
 from pipeline.components.common.text import is_capitalised
@@ -59,6 +60,10 @@ class Candidate:
     proposers: list[str] = field(default_factory=list)
     supporters: list[str] = field(default_factory=list)
     linked: bool = False
+    #: attribute -> the rule that last decided it (see :meth:`DocContext.decide`)
+    rules: dict[str, BodyRule] = field(
+        default_factory=lambda: {"status": "none", "proposers": "none", "supporters": "none"}
+    )
 
 
 class DocContext:
@@ -105,6 +110,35 @@ class DocContext:
                 close = doc[span.end]
                 self.quoted_at[span.start] = close.idx + len(close)
         self.chair_leader = self.find_chair()
+
+    def decide(
+        self,
+        cand: Candidate,
+        rule: BodyRule,
+        *,
+        status: str | None = None,
+        cue: tuple[int, int] | None = None,
+        proposers: list[str] | None = None,
+        supporters: list[str] | None = None,
+    ) -> None:
+        """Set the given attributes of ``cand`` and record ``rule`` as what decided each.
+
+        The one place a body's status (with its cue, a token range), proposers and supporters
+        are written: every stage calls it, so the record's ``attribution`` names the rule that
+        wrote each attribute last. A status decision links the candidate.
+        """
+        if status is not None:
+            cand.status, cand.linked = status, True
+            cand.rules["status"] = rule
+        if cue is not None:
+            span = self.doc[cue[0] : cue[1]]
+            cand.cue, cand.cue_tokens = (span.start_char, span.end_char), cue
+        if proposers is not None:
+            cand.proposers = list(proposers)
+            cand.rules["proposers"] = rule
+        if supporters is not None:
+            cand.supporters = list(supporters)
+            cand.rules["supporters"] = rule
 
     def _cue_index(self) -> dict[int, Cue]:
         """Return token -> the longest cue match covering it."""

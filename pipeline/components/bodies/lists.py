@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from models.records import BodyRule
 from pipeline.components.common.text import is_capitalised
 
 from .context import DETS, Candidate, Cue
@@ -34,7 +35,7 @@ class Lists(Status):
         """
         doc = self.doc
         lead: tuple[Cue, list[str]] | None = None
-        items: list[tuple[int, int, tuple[Cue, list[str]]]] = []
+        items: list[tuple[int, int, tuple[Cue, list[str]], BodyRule]] = []
         prev_line: tuple[int, int] | None = None  # token range of the previous non-blank line
         prev_was_item = False
         i = 0
@@ -60,13 +61,13 @@ class Lists(Status):
                 elif not prev_was_item:
                     lead = None
                 if lead is not None:
-                    items.append((first + 1, end, lead))
+                    items.append((first + 1, end, lead, "list_item"))
             prev_line, prev_was_item = (start, end), is_item
-        items.extend(self.inline_enumerations())
+        items.extend((a, b, lead, "enumeration_item") for a, b, lead in self.inline_enumerations())
         if not items:
             return
         ordered = sorted(cands, key=lambda c: c.start_char)
-        for start, end, (cue, agents) in items:
+        for start, end, (cue, agents), rule in items:
             lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             inside = [c for c in ordered if lo <= c.start_char and c.end_char <= hi]
             for k, cand in enumerate(inside):
@@ -82,11 +83,9 @@ class Lists(Status):
                     continue  # "– the work of the Council of X": about another noun
                 if cue.status != "proposed" and cand.linked:
                     continue  # "The leaders signed:": an item's own cue stands
-                span = doc[cue.start : cue.end]
-                cand.status, cand.linked = cue.status, True
-                cand.cue, cand.cue_tokens = (span.start_char, span.end_char), (cue.start, cue.end)
+                self.decide(cand, rule, status=cue.status, cue=(cue.start, cue.end))
                 if not cand.proposers:
-                    cand.proposers = list(agents)
+                    self.decide(cand, rule, proposers=agents)
 
     def enumeration_marker(self, i: int) -> tuple[int, int] | None:
         """Return (ordinal, first token after the marker) when an enumeration marker starts at
@@ -207,5 +206,10 @@ class Lists(Status):
                 w in self.c.list_glue or w in DETS for w in words
             ):
                 continue
-            cand.status, cand.cue, cand.cue_tokens = prev.status, prev.cue, prev.cue_tokens
-            cand.proposers, cand.linked = list(prev.proposers), True
+            self.decide(
+                cand,
+                "coordinated",
+                status=prev.status,
+                cue=prev.cue_tokens,
+                proposers=prev.proposers,
+            )

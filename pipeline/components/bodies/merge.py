@@ -22,57 +22,67 @@ class Merge(Lists):
 
     def merge(self, cands: list[Candidate]) -> list[Span]:
         """Return one span per body, its dict holding every mention of it."""
-        doc = self.doc
-        records: list[dict[str, Any]] = []
         mains: list[Candidate] = []
+        mentions: list[list[list[int]]] = []
         for cand in sorted((c for c in cands if c.linked), key=lambda c: c.start_char):
             same = self.same_body(cand, mains, loose=self.back_reference(cand))
-            if same is not None:
-                rec = records[mains.index(same)]
-                rec["mentions"].append([cand.start_char, cand.end_char])
-                if STATUS_RANK[cand.status or "proposed"] > STATUS_RANK[rec["status"]]:
-                    rec["status"] = cand.status
-                if not rec["proposers"] and cand.proposers:
-                    rec["proposers"] = list(cand.proposers)
-                for name in cand.supporters:  # "the initiative on the X was supported by Y"
-                    if name not in rec["supporters"] and name not in rec["proposers"]:
-                        rec["supporters"].append(name)
+            if same is None:
+                mains.append(cand)
+                mentions.append([[cand.start_char, cand.end_char]])
                 continue
-            mains.append(cand)
-            cue_span = cand.cue
-            records.append(
-                {
-                    "start": cand.start_char,
-                    "end": cand.end_char,
-                    "kind": cand.kind,
-                    "status": cand.status,
-                    "proposers": list(cand.proposers),
-                    "supporters": list(cand.supporters),
-                    "cue": self.text[cue_span[0] : cue_span[1]] if cue_span else None,
-                    "cue_start": cue_span[0] if cue_span else None,
-                    "cue_end": cue_span[1] if cue_span else None,
-                    "mentions": [[cand.start_char, cand.end_char]],
-                }
-            )
+            mentions[mains.index(same)].append([cand.start_char, cand.end_char])
+            self.absorb(same, cand)
         for cand in cands:
             if cand.linked:
                 continue
             same = self.same_body(cand, mains)
             if same is not None:
-                rec = records[mains.index(same)]
-                if [cand.start_char, cand.end_char] not in rec["mentions"]:
-                    rec["mentions"].append([cand.start_char, cand.end_char])
+                found = mentions[mains.index(same)]
+                if [cand.start_char, cand.end_char] not in found:
+                    found.append([cand.start_char, cand.end_char])
         spans: list[Span] = []
-        for rec in records:
-            rec["mentions"].sort()
-            span = doc.char_span(
-                rec["start"], rec["end"], label=rec["kind"], alignment_mode="expand"
+        for main, seen in zip(mains, mentions, strict=True):
+            span = self.doc.char_span(
+                main.start_char, main.end_char, label=main.kind, alignment_mode="expand"
             )
             if span is None:
                 continue
-            span._.summit_body = rec
+            span._.summit_body = self.record(main, sorted(seen))
             spans.append(span)
         return spans
+
+    def absorb(self, main: Candidate, cand: Candidate) -> None:
+        """Let a later mention ``cand`` of the body ``main`` raise its status, fill its empty
+        proposers and add its supporters ("the initiative on the X was supported by Y")."""
+        if STATUS_RANK[cand.status or "proposed"] > STATUS_RANK[main.status or "proposed"]:
+            self.decide(main, "merge", status=cand.status)
+        if not main.proposers and cand.proposers:
+            self.decide(main, "merge", proposers=cand.proposers)
+        added = [n for n in cand.supporters if n not in main.proposers]
+        added = [n for k, n in enumerate(added) if n not in main.supporters and n not in added[:k]]
+        if added:
+            self.decide(main, "merge", supporters=[*main.supporters, *added])
+
+    def record(self, main: Candidate, mentions: list[list[int]]) -> dict[str, Any]:
+        """Return the plain-value dict of ``span._.summit_body`` for the body ``main``."""
+        cue_span = main.cue
+        return {
+            "start": main.start_char,
+            "end": main.end_char,
+            "kind": main.kind,
+            "status": main.status,
+            "proposers": list(main.proposers),
+            "supporters": list(main.supporters),
+            "cue": self.text[cue_span[0] : cue_span[1]] if cue_span else None,
+            "cue_start": cue_span[0] if cue_span else None,
+            "cue_end": cue_span[1] if cue_span else None,
+            "mentions": mentions,
+            "attribution": {
+                "status": main.rules["status"],
+                "proposers": main.rules["proposers"],
+                "supporters": main.rules["supporters"],
+            },
+        }
 
     def back_reference(self, cand: Candidate) -> bool:
         """Return True for a lower-case definite name ("the proposal on the critical minerals

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from models.records import BodyRule
 from pipeline.components.common.text import is_capitalised
 
 from .context import DETS, STATUS_RANK, YEAR_RE, Candidate, Cue
@@ -53,35 +54,47 @@ class Status(Support):
         doc = self.doc
         start = doc[cand.head]
         cues, support, commit = self.climb(start)
+        rule: BodyRule = "cue_path"
         if not cues:
             nominal = self.nominal_cue_before(self._char_tokens(cand)[0])
             if nominal is not None:
-                cues = [nominal]
+                cues, rule = [nominal], "nominal_cue"
         if not cues:
             owned = self.owned_idea(start)
             if owned is not None:
-                cues = [owned]
+                cues, rule = [owned], "owned_idea"
         if not cues and support is not None and self.supported_idea(start, support):
             # "supported the long-discussed idea of an X": a proposal nobody here is named as
             # making; the subject backs it
-            span = doc[support.i : support.i + 1]
-            cand.status, cand.linked = "proposed", True
-            cand.cue, cand.cue_tokens = (span.start_char, span.end_char), (span.start, span.end)
-            cand.proposers = []
+            self.decide(
+                cand,
+                "supported_idea",
+                status="proposed",
+                cue=(support.i, support.i + 1),
+                proposers=[],
+            )
             # "X proposed A and supported the idea of B": a coordinated verb shares X
-            cand.supporters = self.supporters_of(cand, support) or self.agent_of(support) or []
+            backers = self.supporters_of(cand, support) or self.agent_of(support) or []
+            self.decide(cand, "idea_backer" if backers else "none", supporters=backers)
             return
         if not cues and commit is not None:
             # "the leaders agreed to develop a Programme": a joint plan, proposed by all
             cue = self.cue_for(commit)
             if cue is not None:
-                cues = [(commit, Cue("proposed", cue.start, cue.end))]
+                cues, rule = [(commit, Cue("proposed", cue.start, cue.end))], "joint_decision"
         if not cues or any(self.dated_history(t, c) for t, c in cues):
             return
-        self.apply(cand, cues, support)
+        self.apply(cand, cues, support, rule)
 
-    def apply(self, cand: Candidate, cues: list[tuple[Token, Cue]], support: Token | None) -> None:
-        """Set status, cue and agents on ``cand`` from the cues on its path (innermost first)."""
+    def apply(
+        self,
+        cand: Candidate,
+        cues: list[tuple[Token, Cue]],
+        support: Token | None,
+        rule: BodyRule,
+    ) -> None:
+        """Set status, cue and agents on ``cand`` from the cues on its path (innermost first);
+        ``rule`` names how the cues were found."""
         proposal = [(t, c) for t, c in cues if c.status == "proposed"]
         if proposal:
             tok, cue = proposal[-1]
@@ -93,32 +106,40 @@ class Status(Support):
             earlier = self.dominating_proposal(tok)
             if earlier is not None:
                 tok, cue = earlier
-                status = "proposed"
+                status, rule = "proposed", "earlier_proposal"
         if status != "proposed" and (
             self.unrealised(tok, cue) or self.advocated(tok) or self.modal(tok)
         ):
-            status = "proposed"  # "stressed the need to create X": advocated, not yet created
-        cand.status = status
-        cand.linked = True
-        span = self.doc[cue.start : cue.end]
-        cand.cue = (span.start_char, span.end_char)
-        cand.cue_tokens = (cue.start, cue.end)
+            # "stressed the need to create X": advocated, not yet created
+            status, rule = "proposed", "advocated"
+        self.decide(cand, rule, status=status, cue=(cue.start, cue.end))
+        agents, agents_rule = self.proposers_of(cand, tok, status)
+        self.decide(cand, agents_rule, proposers=agents)
+        supporters = self.supporters_of(cand, support)
+        self.decide(cand, "support_clause" if supporters else "none", supporters=supporters)
+
+    def proposers_of(self, cand: Candidate, tok: Token, status: str) -> tuple[list[str], BodyRule]:
+        """Return the proposers of ``cand`` whose cue is ``tok`` and the rule that found them."""
         agents = self.agent_of(tok)
+        rule: BodyRule = "agent" if agents else "unnamed_agent"
         if agents and len(agents) == 1 and self.quote_speaker_country.get(tok.i) == agents[0]:
-            agents = [self.quote_speaker[tok.i]]  # "Turkmenistan proposes ..." said its president
+            # "Turkmenistan proposes ..." said its president
+            agents, rule = [self.quote_speaker[tok.i]], "quote_speaker"
         elif agents and len(agents) == 1:
             reporter = self.reported_by_leader(tok, agents[0])
             if reporter is not None:
-                agents = [reporter]  # "Xi announced that China would set up ..."
+                agents, rule = [reporter], "reporting_leader"  # "Xi announced that China would"
         if agents is None and status == "proposed":
             agents = self.according_to(tok)  # "According to X, a Council should be created"
+            rule = "according_to"
         if agents is None and self.carry_over and status == "proposed":
-            agents = self.carried_agents(tok)
+            agents, rule = self.carried_agents(tok), "carry_over"
         gapped = self.dash_agent(cand)
         if gapped is not None:
-            agents = [gapped]  # "X proposed A, and the President of Uzbekistan – B"
-        cand.proposers = agents or []
-        cand.supporters = self.supporters_of(cand, support)
+            agents, rule = [gapped], "dash_gapping"  # "X proposed A, and the President of U – B"
+        if agents is None:
+            rule = "none"
+        return agents or [], rule
 
     def climb(self, start: Token) -> tuple[list[tuple[Token, Cue]], Token | None, Token | None]:
         """Return (cues on the path, the support token ending it, the first decision cue on it)."""
@@ -418,7 +439,7 @@ class Status(Support):
                     and (has_agent or cue.status == "proposed" or not dated)
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                 ):
-                    self.apply(cand, [(t, cue)], None)
+                    self.apply(cand, [(t, cue)], None, "participle")
                     return True
                 return False
             if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.is_quote:
@@ -436,7 +457,7 @@ class Status(Support):
             if t.lower_ in ("which", "whose") and t.tag_ in ("WDT", "WP$"):
                 cues, support, _commit = self.climb(t)
                 if cues:
-                    self.apply(cand, cues, support)
+                    self.apply(cand, cues, support, "relative_clause")
                     return True
                 return False
             if t.pos_ in ("VERB", "AUX"):
@@ -459,8 +480,7 @@ class Status(Support):
         if not earlier:
             return
         src = earlier[-1]
-        cand.status, cand.cue, cand.cue_tokens = src.status, src.cue, src.cue_tokens
-        cand.proposers, cand.linked = agents, True
+        self.decide(cand, "gapping", status=src.status, cue=src.cue_tokens, proposers=agents)
 
     def resolve_pronoun_objects(self, cands: list[Candidate]) -> None:
         """Upgrade or link a body when a following clause establishes/adopts "it" ("The
@@ -498,11 +518,13 @@ class Status(Support):
                     target.head, tok.i
                 ):
                     continue
-            span = doc[cue.start : cue.end]
             if not target.linked:
-                target.status, target.linked, target.proposers = cue.status, True, []
-                target.cue_tokens = (cue.start, cue.end)
-                target.cue = (span.start_char, span.end_char)
+                self.decide(
+                    target,
+                    "pronoun_object",
+                    status=cue.status,
+                    cue=(cue.start, cue.end),
+                    proposers=[],
+                )
             elif STATUS_RANK[cue.status] > STATUS_RANK.get(target.status or "proposed", 0):
-                target.status = cue.status
-                target.cue = (span.start_char, span.end_char)
+                self.decide(target, "pronoun_object", status=cue.status, cue=(cue.start, cue.end))

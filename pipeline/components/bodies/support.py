@@ -199,7 +199,7 @@ class Support(Agents):
             for cand in targets:
                 for name in agents:
                     if name not in cand.supporters and name not in cand.proposers:
-                        cand.supporters.append(name)
+                        self.decide(cand, "support_statement", supporters=[*cand.supporters, name])
 
     def endorsed_proposal(self, verb: Token, cands: list[Candidate]) -> None:
         """Add a named subject of an adoption verb as supporter when its object names back a
@@ -216,7 +216,7 @@ class Support(Agents):
         if body is None or body.status != "proposed" or agents[0] in body.proposers:
             return
         if agents[0] not in body.supporters:
-            body.supporters.append(agents[0])
+            self.decide(body, "endorsement", supporters=[*body.supporters, agents[0]])
 
     def counted_theme(self, theme: Token) -> int | None:
         """Return n for a theme counting the proposals just made ("all three", "both", "all
