@@ -20,6 +20,7 @@ from pipeline.components.bodies import (
     BodyHeadEntry,
     _subsequence,
 )
+from pipeline.components.bodies.lexicon import _MATCHED_CUES
 from pipeline.evaluate import Item, match_overlap
 from pipeline.extensions import BODIES_GROUP, LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
 from pipeline.resources import load_jsonl
@@ -49,19 +50,24 @@ def triples(doc: Doc) -> list[Body]:
 def test_lexicons_load_and_cover_every_status() -> None:
     heads = load_jsonl("body_heads.jsonl", BodyHeadEntry)
     cues = load_jsonl("body_cues.jsonl", BodyCueEntry)
-    assert all(h.kind for h in heads if h.role == "head")
-    assert {"council", "centre", "platform", "agreement", "forum"} <= {h.kind for h in heads}
-    statuses = {c.status for c in cues}
+    assert all(h.body_kind for h in heads if h.kind == "head")
+    assert {"council", "centre", "platform", "agreement", "forum"} <= {h.body_kind for h in heads}
+    statuses = {c.kind for c in cues}
     assert {"proposed", "established", "adopted", "light", "commit", "support"} <= statuses
-    assert len({c.cue for c in cues}) == len(cues), "a cue is listed twice"
+    assert len({(c.cue, c.kind) for c in cues}) == len(cues), "a cue is listed twice"
+    matched = [c.cue for c in cues if c.kind in _MATCHED_CUES]
+    assert len(set(matched)) == len(matched), "a matched cue has two kinds"
 
 
 @pytest.mark.parametrize(
     "line",
     [
-        {"cue": "propose", "status": "maybe"},
+        {"cue": "propose", "kind": "maybe"},
         {"cue": "propose"},
-        {"cue": "propose", "status": "proposed", "colour": "red"},
+        {"cue": "propose", "kind": "proposed", "colour": "red"},
+        {"cue": "propose", "status": "proposed"},  # the field was renamed 'kind'
+        {"cue": "firstly", "kind": "enumeration_adverb"},  # no rank
+        {"cue": "propose", "kind": "proposed", "rank": 2},
     ],
 )
 def test_bad_cue_lines_are_rejected(line: dict[str, Any]) -> None:
@@ -1002,11 +1008,11 @@ def test_name_boundaries_in_complements(nlp: Language, text: str, name: str) -> 
 
 def test_capital_lines_name_their_country() -> None:
     with pytest.raises(ValidationError):
-        BodyCueEntry.model_validate({"cue": "Tashkent", "status": "capital"})
+        BodyCueEntry.model_validate({"cue": "Tashkent", "kind": "capital"})
     with pytest.raises(ValidationError):
-        BodyCueEntry.model_validate({"cue": "propose", "status": "proposed", "country": "Iran"})
+        BodyCueEntry.model_validate({"cue": "propose", "kind": "proposed", "country": "Iran"})
     cues = load_jsonl("body_cues.jsonl", BodyCueEntry)
-    assert all(c.country for c in cues if c.status == "capital")
+    assert all(c.country for c in cues if c.kind == "capital")
 
 
 # --------------------------------------------------------------------------- enumerations, support

@@ -110,10 +110,22 @@ class Agents(Candidates):
                             return names
         return None
 
+    def office_noun(self, tok: Token) -> bool:
+        """Return True when an office noun of ``body_cues.jsonl`` ends at ``tok``: its lemma, or
+        a lemma phrase over the tokens before it ("prime ministers" -> ("prime", "minister"))."""
+        doc = self.doc
+        for phrase in self.c.office_nouns:
+            n = len(phrase)
+            if tok.i - n + 1 < 0:
+                continue
+            if tuple(t.lemma_.lower() for t in doc[tok.i - n + 1 : tok.i + 1]) == phrase:
+                return True
+        return False
+
     def resolve(self, tok: Token) -> list[str]:
         """Return the canonical leaders / countries a subject or agent phrase names ([] if none)."""
         out: list[str] = []
-        if tok.lemma_.lower() in self.c.office_nouns and self.is_plural(tok):
+        if self.office_noun(tok) and self.is_plural(tok):
             # "the presidents of Kazakhstan and Uzbekistan": each country's leader
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -97,9 +97,9 @@ class Candidates(DocContext):
             if self.is_plural(prev):
                 return None
             consumed.add(prev.i)
-            kind = entry.kind or "body"
+            kind = entry.body_kind or "body"
             if inner_heads:
-                kind = self.head_entry(inner_heads[-1])[0].kind or kind  # type: ignore[index]
+                kind = self.head_entry(inner_heads[-1])[0].body_kind or kind  # type: ignore[index]
             if is_capitalised(prev):
                 # a title-case name followed by its quoted subtitle: one name, marks included
                 start = doc[self.left_edge(prev, first, entry)].idx
@@ -119,7 +119,7 @@ class Candidates(DocContext):
         ):
             entry = self.head_entry(doc[after])[0]  # type: ignore[index]
             consumed.add(after)
-            return self._make(after, start, end, entry.kind or "body", quoted=True)
+            return self._make(after, start, end, entry.body_kind or "body", quoted=True)
         last = [t for t in span if t.is_alpha]
         if not last or self.head_entry(last[-1]) is None or self.is_plural(last[-1]):
             return None
@@ -129,7 +129,7 @@ class Candidates(DocContext):
             key=lambda t: t.i,
             default=last[-1],
         )
-        return self._make(root.i, start, end, entry.kind or "body", quoted=True)
+        return self._make(root.i, start, end, entry.body_kind or "body", quoted=True)
 
     def _make(self, head: int, start: int, end: int, kind: str, quoted: bool = False) -> Candidate:
         words = re.findall(r"\w+", self.text[start:end].lower())
@@ -162,7 +162,7 @@ class Candidates(DocContext):
         end_char = doc[right - 1].idx + len(doc[right - 1])
         if title and right < len(doc) and doc[right].is_quote and right + 1 in self.quoted_at:
             end_char = self.quoted_at[right + 1]  # 'Concept ... “Central Asia – 2040”'
-        return self._make(head.i, doc[left].idx, end_char, entry.kind or "body")
+        return self._make(head.i, doc[left].idx, end_char, entry.body_kind or "body")
 
     def left_edge(self, head: Token, first: int, entry: BodyHeadEntry) -> int:
         """Return the index of the first token of the name whose head phrase starts at ``first``."""

@@ -182,7 +182,7 @@ class Support(Agents):
                 targets = near[-count:] if len(near) >= count else []
             elif about:
                 found = self.head_entry(about[0])
-                kind = found[0].kind if found else None
+                kind = found[0].body_kind if found else None
                 targets = [c for c in before if c.kind == kind][-1:]
             elif pronoun:
                 here = [c for c in before if c.sent_start == self.ss[t.i]]
@@ -247,7 +247,7 @@ class Support(Agents):
             return None
         if not owner and not any(c.lower_ in ("the", "this", "that") for c in theme.children):
             return None
-        kind = found[0].kind
+        kind = found[0].body_kind
         earlier = [
             c
             for c in cands
