@@ -22,6 +22,7 @@ from pipeline.components.bodies import (
 )
 from pipeline.components.bodies.lexicon import _MATCHED_CUES
 from pipeline.evaluate import Item, match_overlap
+from pipeline.export import doc_records
 from pipeline.extensions import BODIES_GROUP, LEADERS_GROUP, QUOTED_NAMES_GROUP, QUOTES_GROUP
 from pipeline.resources import load_jsonl
 from tests.conftest import CORPUS_GOLD, CORPUS_RAW, SEED_ID
@@ -1372,3 +1373,25 @@ def test_transcript_turns(nlp: Language, text: str, expected: list[Any]) -> None
 def triples_of(found: list[dict[str, Any]]) -> list[Body]:
     """Return (name, status, proposers) of body dicts."""
     return [(b["name"], b["status"], b["proposers"]) for b in found]
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two heads whose edges both reach the whole coordination gave one span twice
+        (
+            "Leaders agreed to establish a Water Council and Energy Council.",
+            "Water Council and Energy Council",
+        ),
+        ("SET UP CHINA–C CENTRE OR CENTRE", "SET UP CHINA–C CENTRE OR CENTRE"),
+    ],
+)
+def test_one_record_per_body_id(nlp: Language, text: str, name: str) -> None:
+    doc = nlp(text)
+    records = doc_records("d", text, [(doc, 0)]).bodies
+    ids = [r.id for r in records]
+    assert len(ids) == len(set(ids)), ids
+    assert name in [r.name for r in records]

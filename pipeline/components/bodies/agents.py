@@ -60,6 +60,15 @@ class Agents(Candidates):
         return None
 
     def agent_here(self, node: Token) -> list[str] | None:
+        """Return the proposers expressed directly on ``node`` (subject, by-agent, possessor),
+        computed once per token: every name coordinated under one verb asks its agent."""
+        if node.i not in self.agents_cache:
+            found = self.agent_here_uncached(node)
+            self.agents_cache[node.i] = None if found is None else list(found)
+        cached = self.agents_cache[node.i]
+        return None if cached is None else list(cached)
+
+    def agent_here_uncached(self, node: Token) -> list[str] | None:
         """Return the proposers expressed directly on ``node`` (subject, by-agent, possessor)."""
         for child in node.children:
             # "On the initiative of Kazakhstan, the leaders established X": the initiator

@@ -62,18 +62,33 @@ class Candidates(DocContext):
             cand = self.name_candidate(tok, entry, first)
             if cand is not None:
                 out.append(cand)
-        # a head inside another name is part of it ("Declaration of the China–Central Asia Summit")
-        return [
-            c
-            for c in out
-            if not any(
-                o is not c
-                and o.start_char <= c.start_char
-                and c.end_char <= o.end_char
-                and (o.end_char - o.start_char) > (c.end_char - c.start_char)
-                for o in out
-            )
-        ]
+        return self.outermost(out)
+
+    @staticmethod
+    def outermost(found: list[Candidate]) -> list[Candidate]:
+        """Return ``found`` (in its order) without names inside a longer one and with one
+        candidate per span.
+
+        A head inside another name is part of it ("Declaration of the China–Central Asia
+        Summit"). Two heads can yield the same span ("a Water Council and Energy Council": each
+        Council's edges reach the other); the first head — the conjunct the parser attaches to
+        the verb — keeps it, so the span becomes one record with one id. One sort and a sweep
+        over the largest end seen, so a sentence with many names stays linear.
+        """
+        order = sorted(range(len(found)), key=lambda k: (found[k].start_char, -found[k].end_char))
+        keep: set[int] = set()
+        max_end = -1  # largest end of a span starting at or before the current one
+        k = 0
+        while k < len(order):
+            span = (found[order[k]].start_char, found[order[k]].end_char)
+            same: list[int] = []
+            while k < len(order) and (found[order[k]].start_char, found[order[k]].end_char) == span:
+                same.append(order[k])
+                k += 1
+            if max_end < span[1]:  # no other, longer span contains it
+                keep.add(min(same))
+            max_end = max(max_end, span[1])
+        return [c for k, c in enumerate(found) if k in keep]
 
     def quoted_candidate(self, span: Span, is_name: bool, consumed: set[int]) -> Candidate | None:
         """Return a candidate for a quoted name after a head noun or ending in one, else None."""

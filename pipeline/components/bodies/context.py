@@ -85,6 +85,8 @@ class DocContext:
         self.leader_at = self.mentions.leader_at
         self.leader_country = self.mentions.leader_country
         self.cue_at = self._cue_index()
+        #: tokens covered by a support cue, in order (Support.supporters_of bisects it)
+        self.support_cues = sorted(i for i, c in self.cue_at.items() if c.status == "support")
         self.country_at: dict[int, str] = {}
         for _, start, end in lexicon.country_matcher(doc):
             text = doc[start:end].text.lower()
@@ -103,6 +105,12 @@ class DocContext:
         self._index_quotes()
         self.label_speakers()
         self.sent_agents: dict[int, list[str]] = {}
+        #: (verb, cue is a proposal) -> whether the act is dated history (Status.dated_history)
+        self.dated_cache: dict[tuple[int, bool], bool] = {}
+        #: token -> its agent-naming subjects (Status.clause_subjects)
+        self.subjects_cache: dict[int, list[Token]] = {}
+        #: token -> the proposers expressed on it (Agents.agent_here)
+        self.agents_cache: dict[int, list[str] | None] = {}
         # first token of a quoted name -> end char of its closing mark
         self.quoted_at: dict[int, int] = {}
         for span in doc.spans.get(QUOTED_NAMES_GROUP, []):

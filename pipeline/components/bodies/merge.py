@@ -8,6 +8,7 @@ its supporters join. Writes the span group's spans with their plain-dict ``summi
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,26 +23,26 @@ class Merge(Lists):
 
     def merge(self, cands: list[Candidate]) -> list[Span]:
         """Return one span per body, its dict holding every mention of it."""
-        mains: list[Candidate] = []
+        mains = _Mains(cands)
         mentions: list[list[list[int]]] = []
         for cand in sorted((c for c in cands if c.linked), key=lambda c: c.start_char):
-            same = self.same_body(cand, mains, loose=self.back_reference(cand))
+            same = mains.find(cand, loose=self.back_reference(cand))
             if same is None:
-                mains.append(cand)
+                mains.add(cand)
                 mentions.append([[cand.start_char, cand.end_char]])
                 continue
-            mentions[mains.index(same)].append([cand.start_char, cand.end_char])
+            mentions[mains.position[id(same)]].append([cand.start_char, cand.end_char])
             self.absorb(same, cand)
         for cand in cands:
             if cand.linked:
                 continue
-            same = self.same_body(cand, mains)
+            same = mains.find(cand)
             if same is not None:
-                found = mentions[mains.index(same)]
+                found = mentions[mains.position[id(same)]]
                 if [cand.start_char, cand.end_char] not in found:
                     found.append([cand.start_char, cand.end_char])
         spans: list[Span] = []
-        for main, seen in zip(mains, mentions, strict=True):
+        for main, seen in zip(mains.items, mentions, strict=True):
             span = self.doc.char_span(
                 main.start_char, main.end_char, label=main.kind, alignment_mode="expand"
             )
@@ -112,6 +113,48 @@ class Merge(Lists):
             if loose and len(cand.key) >= 2 and set(cand.key) <= set(main.key):
                 return main
         return None
+
+
+class _Mains:
+    """The bodies found so far, indexed so that a mention is compared only with the bodies
+    that can match it (a linear merge for a sentence listing a thousand names).
+
+    A body ``same_body`` accepts either holds every word of the mention (found through the
+    mention's rarest word) or has all its own words in the mention (found through the body's
+    rarest word); "rarest" counts the keys of all candidates of the document.
+    """
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.items: list[Candidate] = []
+        self.position: dict[int, int] = {}  # id(candidate) -> index in items
+        self.freq: Counter[str] = Counter(w for c in cands for w in set(c.key))
+        self.by_word: dict[str, list[int]] = {}
+        self.by_rarest: dict[str, list[int]] = {}
+
+    def rarest(self, key: tuple[str, ...]) -> str | None:
+        """Return the word of ``key`` fewest candidates share (None for an empty key)."""
+        return min(key, key=lambda w: (self.freq[w], w)) if key else None
+
+    def add(self, main: Candidate) -> None:
+        """Add the body ``main``."""
+        k = len(self.items)
+        self.items.append(main)
+        self.position[id(main)] = k
+        for w in set(main.key):
+            self.by_word.setdefault(w, []).append(k)
+        rare = self.rarest(main.key)
+        if rare is not None:
+            self.by_rarest.setdefault(rare, []).append(k)
+
+    def find(self, cand: Candidate, loose: bool = False) -> Candidate | None:
+        """Return the earliest body ``cand`` is a mention of (``Merge.same_body``), or None."""
+        rare = self.rarest(cand.key)
+        if rare is None:
+            return None
+        found = set(self.by_word.get(rare, ()))
+        for w in set(cand.key):
+            found.update(self.by_rarest.get(w, ()))
+        return Merge.same_body(cand, [self.items[k] for k in sorted(found)], loose=loose)
 
 
 def _subsequence(small: tuple[str, ...], big: tuple[str, ...]) -> bool:

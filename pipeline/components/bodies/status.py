@@ -218,19 +218,27 @@ class Status(Support):
                 tok = head
                 break
             child, tok = tok, head
-            subjects = [
-                c
-                for c in head.children
-                if c.dep_ in ("nsubj", "nsubjpass", "csubj")
-                and c.tag_ not in ("WDT", "WP")
-                and c.lower_ != "it"
-                and c.i != child.i  # "proposed that a Council be created"
-            ]
+            # "proposed that a Council be created": the name's own clause is not another subject
+            subjects = [c for c in self.clause_subjects(head) if c.i != child.i]
             if head.pos_ in ("VERB", "AUX") and head.tag_ != "VBG" and subjects:
                 if not cues and self.complement_of_unnamed(head, subjects):
                     continue  # "proposed that experts draft X": the proposal's content
                 break  # a clause with its own subject is its own report
         return cues, support, commit
+
+    def clause_subjects(self, head: Token) -> list[Token]:
+        """Return the subjects of ``head`` that can name an agent (no relative pronoun, no
+        "it"), computed once per token: every name coordinated under one verb climbs to it."""
+        found = self.subjects_cache.get(head.i)
+        if found is None:
+            found = self.subjects_cache[head.i] = [
+                c
+                for c in head.children
+                if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+                and c.tag_ not in ("WDT", "WP")
+                and c.lower_ != "it"
+            ]
+        return found
 
     def owned_idea(self, start: Token) -> tuple[Token, Cue] | None:
         """Return a light noun with a named owner governing the name ("Tokayev's idea of X",
@@ -264,6 +272,15 @@ class Status(Support):
         )
 
     def dated_history(self, verb: Token, cue: Cue) -> bool:
+        """Return :meth:`dated_history_uncached`, computed once per verb and kind of cue: every
+        name coordinated under one verb asks it, and each answer walks the verb's subtrees."""
+        key = (verb.i, cue.status == "proposed")
+        found = self.dated_cache.get(key)
+        if found is None:
+            found = self.dated_cache[key] = self.dated_history_uncached(verb, cue)
+        return found
+
+    def dated_history_uncached(self, verb: Token, cue: Cue) -> bool:
         """Return True when a cue is dated to an earlier year ("signed ... in 2017", "created last
         year", "thirty years ago ... put forward the idea"): history, not the act the text
         reports. A proposal counts only with "ago"/"last" or a year before the text's own."""

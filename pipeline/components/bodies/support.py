@@ -9,6 +9,8 @@ index and the candidates already linked.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from pipeline.components.common.text import is_capitalised
@@ -28,10 +30,12 @@ class Support(Agents):
         found: list[str] = []
         head = doc[cand.head]
         lo, hi = self._char_tokens(cand)
-        for t in doc[hi : self.se[head.i]]:
-            cue = self.cue_for(t)
-            if cue is None or cue.status != "support":
-                continue
+        sent_end = self.se[head.i]
+        # only the support cues after the name (an index, not a scan of the sentence per name)
+        for i in self.support_cues[bisect_left(self.support_cues, hi) :]:
+            if i >= sent_end:
+                break
+            t = doc[i]
             clause = t if t.dep_ in ("relcl", "acl") else t.head
             if clause.dep_ not in ("relcl", "acl"):
                 continue
