@@ -11,6 +11,7 @@ leader/country indexes (a leader's name ends a name).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -25,6 +26,27 @@ _NAME_PREPS = frozenset({"of", "for", "on", "between", "among", "against", "to"}
 # Prepositions allowed inside a nested complement when a proper name follows ("in Central Asia").
 _NESTED_LOC_PREPS = frozenset({"in", "at", "within", "across", "with"})
 _ORDINAL_RE = re.compile(r"\d+(st|nd|rd|th)")
+
+
+@dataclass
+class _Edge:
+    """State of the right-edge scan of one name."""
+
+    entry: BodyHeadEntry
+    title: bool  # the head is capitalised: a title-case name
+    sent_end: int
+    j: int  # the token being read
+    last: int  # the last token accepted as content
+    depth: int = 0  # prepositions opened
+    prev_kind: str = "head"  # kind of the previous accepted token
+
+    def take(self, kind: str, deeper: bool = False) -> bool:
+        """Accept the current token as ``kind`` (opening a complement when ``deeper``); True."""
+        self.j += 1
+        self.prev_kind = kind
+        if deeper:
+            self.depth += 1
+        return True
 
 
 class Candidates(DocContext):
@@ -256,150 +278,162 @@ class Candidates(DocContext):
         return left
 
     def right_edge(self, head: Token, entry: BodyHeadEntry) -> int:
-        """Return the index just past the last token of the name headed by ``head``."""
-        doc = self.doc
-        sent_end = self.se[head.i]
-        title = is_capitalised(head)
-        j = head.i + 1
-        last = head.i  # last token accepted as content
-        depth = 0
-        prev_kind = "head"  # kind of the previous accepted token
+        """Return the index just past the last token of the name headed by ``head``: a small
+        left-to-right grammar over the complement, one token per :meth:`_edge_step`."""
+        e = _Edge(entry, is_capitalised(head), self.se[head.i], j=head.i + 1, last=head.i)
         limit = head.i + self.max_name_tokens
-        while j < sent_end and j < limit:
-            t = doc[j]
-            low = t.lower_
-            nxt = doc[j + 1] if j + 1 < sent_end else None
-            if (
-                title
-                and low in ("next", "last", "this")
-                and nxt is not None
-                and nxt.lemma_.lower() in self.c.time_nouns
-            ):
-                break  # "Forum on Green Industry next year": a time adjunct
-            if title and self.plural_possessive(j) and nxt is not None and is_capitalised(nxt):
-                j, prev_kind = j + 1, "hyph"  # "Council of Foreign Ministers' Deputies"
-                continue
-            if t.is_space or t.is_quote:
-                break
-            if low == "to" and nxt is not None and (nxt.tag_ == "VB" or nxt.pos_ == "VERB"):
-                if not (depth == 0 and entry.document and prev_kind == "head"):
-                    break  # a purpose clause ("Council to coordinate ...")
-                j, prev_kind, depth = j + 1, "to", depth + 1
-                continue
-            if low in _NAME_PREPS and t.pos_ in ("ADP", "PART"):
-                if low == "to" and not (nxt is not None and (is_capitalised(nxt) or depth > 0)):
-                    break
-                if title and nxt is not None and self.amount_at(nxt.i):
-                    break  # "Fund of USD 2 billion": a size, not part of the name
-                if low == "for" and title and depth == 0 and self.beneficiary_after(j, sent_end):
-                    break  # "Platform for freight operators": who it serves, not its name
-                if low == "on" and not entry.document and self.place_after(j, sent_end):
-                    break  # a seat: "Logistics Centre on the Caspian coast"
-                j, prev_kind, depth = j + 1, "prep", depth + 1
-                continue
-            if low == "at" and depth == 0 and j + 2 < sent_end and doc[j + 2].lower_ == "level":
-                j, prev_kind, depth = j + 1, "prep", depth + 1
-                continue
-            if low in ("until", "till", "through") and nxt is not None and nxt.like_num:
-                j, prev_kind, depth = j + 1, "prep", depth + 1
-                continue
-            if (
-                low == "in"
-                and depth > 0
-                and j + 3 < sent_end
-                and doc[j + 2].lemma_.lower() in self.c.field_nouns
-                and doc[j + 3].lower_ == "of"
-            ):
-                j, prev_kind = j + 1, "prep"  # "cooperation in the field of education"
-                continue
-            if low in _NESTED_LOC_PREPS and depth > 0 and nxt is not None and entry.document:
-                after = nxt if nxt.lower_ not in DETS or j + 2 >= sent_end else doc[j + 2]
-                ordinal = (  # "in the 21st Century", "in the Second World War"
-                    (
-                        _ORDINAL_RE.fullmatch(after.text) is not None
-                        or after.text in self.c.ordinal_words
-                    )
-                    and after.i + 1 < sent_end
-                    and is_capitalised(doc[after.i + 1])
+        while e.j < e.sent_end and e.j < limit and self._edge_step(e):
+            pass
+        return e.last + 1
+
+    def _edge_step(self, e: _Edge) -> bool:
+        """Return True when the token at ``e.j`` belongs to the name (``e`` advanced), False
+        when the name ends before it."""
+        doc = self.doc
+        t = doc[e.j]
+        low = t.lower_
+        nxt = doc[e.j + 1] if e.j + 1 < e.sent_end else None
+        if (
+            e.title
+            and low in ("next", "last", "this")
+            and nxt is not None
+            and nxt.lemma_.lower() in self.c.time_nouns
+        ):
+            return False  # "Forum on Green Industry next year": a time adjunct
+        if e.title and self.plural_possessive(e.j) and nxt is not None and is_capitalised(nxt):
+            return e.take("hyph")  # "Council of Foreign Ministers' Deputies"
+        if t.is_space or t.is_quote:
+            return False
+        found = self._edge_preposition(e, t, nxt)
+        if found is not None:
+            return found
+        if low in DETS:
+            return e.take("det") if e.prev_kind in ("prep", "verb") else False
+        found = self._edge_conjunction(e, t, nxt)
+        if found is not None:
+            return found
+        if t.text in ("-", "–", "/") and t.whitespace_ == "" and doc[e.j - 1].whitespace_ == "":
+            return e.take("hyph")
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB", "X") or (
+            e.title and is_capitalised(t)
+        ):
+            return self._edge_content(e, t)
+        return False
+
+    def _edge_preposition(self, e: _Edge, t: Token, nxt: Token | None) -> bool | None:
+        """Return whether the preposition (or infinitive "to") ``t`` continues the name, or
+        None when ``t`` is none of those."""
+        doc, j, low = self.doc, e.j, t.lower_
+        if low == "to" and nxt is not None and (nxt.tag_ == "VB" or nxt.pos_ == "VERB"):
+            if not (e.depth == 0 and e.entry.document and e.prev_kind == "head"):
+                return False  # a purpose clause ("Council to coordinate ...")
+            return e.take("to", deeper=True)
+        if low in _NAME_PREPS and t.pos_ in ("ADP", "PART"):
+            if low == "to" and not (nxt is not None and (is_capitalised(nxt) or e.depth > 0)):
+                return False
+            if e.title and nxt is not None and self.amount_at(nxt.i):
+                return False  # "Fund of USD 2 billion": a size, not part of the name
+            if low == "for" and e.title and e.depth == 0 and self.beneficiary_after(j, e.sent_end):
+                return False  # "Platform for freight operators": who it serves, not its name
+            if low == "on" and not e.entry.document and self.place_after(j, e.sent_end):
+                return False  # a seat: "Logistics Centre on the Caspian coast"
+            return e.take("prep", deeper=True)
+        if low == "at" and e.depth == 0 and j + 2 < e.sent_end and doc[j + 2].lower_ == "level":
+            return e.take("prep", deeper=True)
+        if low in ("until", "till", "through") and nxt is not None and nxt.like_num:
+            return e.take("prep", deeper=True)
+        if (
+            low == "in"
+            and e.depth > 0
+            and j + 3 < e.sent_end
+            and doc[j + 2].lemma_.lower() in self.c.field_nouns
+            and doc[j + 3].lower_ == "of"
+        ):
+            return e.take("prep")  # "cooperation in the field of education"
+        if low in _NESTED_LOC_PREPS and e.depth > 0 and nxt is not None and e.entry.document:
+            after = nxt if nxt.lower_ not in DETS or j + 2 >= e.sent_end else doc[j + 2]
+            ordinal = (  # "in the 21st Century", "in the Second World War"
+                (
+                    _ORDINAL_RE.fullmatch(after.text) is not None
+                    or after.text in self.c.ordinal_words
                 )
-                if (after.pos_ == "PROPN" and not after.like_num) or ordinal:
-                    j, prev_kind, depth = j + 1, "prep", depth + 1
-                    continue
-                break
-            if low in DETS:
-                if prev_kind in ("prep", "verb"):
-                    j, prev_kind = j + 1, "det"
-                    continue
-                break
-            if low in ("and", "or") and prev_kind == "prep" and nxt is not None:
-                # coordinated prepositions: "Security of and in the Use of ..."
-                if nxt.lower_ in _NAME_PREPS or nxt.lower_ in _NESTED_LOC_PREPS:
-                    j += 1
-                    continue
-                break
-            if low in ("and", "or", "&", "plus") or (low == "," and title):
-                if nxt is None or prev_kind not in ("content", "head", "verb"):
-                    break
-                if nxt.i in self.leader_at:
-                    break  # "proposed a Council and Japarov announced ...": a new clause
-                if low == "and" and self.title_conjunct(j, depth, title, sent_end):
-                    j, prev_kind = j + 1, "prep"  # "of China and the Countries of Central Asia"
-                    continue
-                if low == ",":
-                    # a list inside a complement ("System of Forecasting, Prevention, ...")
-                    if not (
-                        depth > 0
-                        and is_capitalised(nxt)
-                        and is_capitalised(doc[j - 1])
-                        and nxt.lower_ not in self.c.stop
-                        and nxt.i not in self.leader_at
-                        and nxt.i not in self.country_at
-                    ):
-                        break
-                elif nxt.lower_ in DETS or nxt.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
-                    break  # "... and the creation of": a new phrase
-                elif (
-                    nxt.pos_ == "VERB"
-                    and not (doc[j - 1].tag_ == "VBG" and nxt.tag_ == "VBG")
-                    and not (is_capitalised(nxt) and title)
-                ):
-                    break  # "... and adopting": a coordinated verb phrase
-                j, prev_kind = j + 1, "conj"
-                continue
-            if t.text in ("-", "–", "/") and t.whitespace_ == "" and doc[j - 1].whitespace_ == "":
-                j, prev_kind = j + 1, "hyph"
-                continue
-            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB", "X") or (
-                title and is_capitalised(t)
+                and after.i + 1 < e.sent_end
+                and is_capitalised(doc[after.i + 1])
+            )
+            if (after.pos_ == "PROPN" and not after.like_num) or ordinal:
+                return e.take("prep", deeper=True)
+            return False
+        return None
+
+    def _edge_conjunction(self, e: _Edge, t: Token, nxt: Token | None) -> bool | None:
+        """Return whether the conjunction or list comma ``t`` continues the name, or None when
+        ``t`` is none."""
+        doc, j, low = self.doc, e.j, t.lower_
+        if low in ("and", "or") and e.prev_kind == "prep" and nxt is not None:
+            # coordinated prepositions: "Security of and in the Use of ..."
+            if nxt.lower_ in _NAME_PREPS or nxt.lower_ in _NESTED_LOC_PREPS:
+                e.j += 1
+                return True
+            return False
+        if not (low in ("and", "or", "&", "plus") or (low == "," and e.title)):
+            return None
+        if nxt is None or e.prev_kind not in ("content", "head", "verb"):
+            return False
+        if nxt.i in self.leader_at:
+            return False  # "proposed a Council and Japarov announced ...": a new clause
+        if low == "and" and self.title_conjunct(j, e.depth, e.title, e.sent_end):
+            return e.take("prep")  # "of China and the Countries of Central Asia"
+        if low == ",":
+            # a list inside a complement ("System of Forecasting, Prevention, ...")
+            if not (
+                e.depth > 0
+                and is_capitalised(nxt)
+                and is_capitalised(doc[j - 1])
+                and nxt.lower_ not in self.c.stop
+                and nxt.i not in self.leader_at
+                and nxt.i not in self.country_at
             ):
-                if depth == 0 and prev_kind == "head":
-                    if title and YEAR_RE.fullmatch(t.text) and doc[j - 1].whitespace_:
-                        last = j  # a horizon year is part of a title: "Vision 2035"
-                    break  # "Summit in ..." handled above; a bare noun after the head is not ours
-                prev = doc[j - 1]
-                if t.pos_ == "VERB" and not is_capitalised(t):
-                    # gerunds after a preposition, the infinitive's verb, participial adjectives
-                    verb_ok = (
-                        (t.tag_ == "VBG" and prev_kind in ("prep", "hyph", "conj"))
-                        or (t.tag_ == "VB" and prev_kind == "to")
-                        or (t.dep_ == "amod" and prev_kind in ("det", "prep", "conj"))
-                    )
-                    if not verb_ok:
-                        break
-                if (
-                    prev_kind == "content"
-                    and is_capitalised(prev)
-                    and not is_capitalised(t)
-                    and PLURAL_RE.search(prev.lower_)
-                    and t.pos_ in ("NOUN", "PROPN")
-                ):
-                    break  # "Program of Liberalization Measures market ...": a new phrase
-                if t.like_num and prev_kind == "prep" and doc[j - 1].lower_ in _NESTED_LOC_PREPS:
-                    break
-                j, prev_kind, last = j + 1, ("verb" if t.pos_ == "VERB" else "content"), j
-                continue
-            break
-        return last + 1
+                return False
+        elif nxt.lower_ in DETS or nxt.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB"):
+            return False  # "... and the creation of": a new phrase
+        elif (
+            nxt.pos_ == "VERB"
+            and not (doc[j - 1].tag_ == "VBG" and nxt.tag_ == "VBG")
+            and not (is_capitalised(nxt) and e.title)
+        ):
+            return False  # "... and adopting": a coordinated verb phrase
+        return e.take("conj")
+
+    def _edge_content(self, e: _Edge, t: Token) -> bool:
+        """Return whether the content word ``t`` (noun, adjective, number, verb, capitalised
+        word) continues the name."""
+        doc, j = self.doc, e.j
+        if e.depth == 0 and e.prev_kind == "head":
+            if e.title and YEAR_RE.fullmatch(t.text) and doc[j - 1].whitespace_:
+                e.last = j  # a horizon year is part of a title: "Vision 2035"
+            return False  # "Summit in ..." handled above; a bare noun after the head is not ours
+        prev = doc[j - 1]
+        if t.pos_ == "VERB" and not is_capitalised(t):
+            # gerunds after a preposition, the infinitive's verb, participial adjectives
+            verb_ok = (
+                (t.tag_ == "VBG" and e.prev_kind in ("prep", "hyph", "conj"))
+                or (t.tag_ == "VB" and e.prev_kind == "to")
+                or (t.dep_ == "amod" and e.prev_kind in ("det", "prep", "conj"))
+            )
+            if not verb_ok:
+                return False
+        if (
+            e.prev_kind == "content"
+            and is_capitalised(prev)
+            and not is_capitalised(t)
+            and PLURAL_RE.search(prev.lower_)
+            and t.pos_ in ("NOUN", "PROPN")
+        ):
+            return False  # "Program of Liberalization Measures market ...": a new phrase
+        if t.like_num and e.prev_kind == "prep" and prev.lower_ in _NESTED_LOC_PREPS:
+            return False
+        e.last = j
+        return e.take("verb" if t.pos_ == "VERB" else "content")
 
     def amount_at(self, i: int) -> bool:
         """Return True when an amount starts at token ``i``: a currency sign or code, or a

@@ -104,106 +104,125 @@ class Support(Agents):
         "These initiatives were supported by Kyrgyzstan" (the proposals of the sentence before)
         and "welcomed the Turkmen initiative on the forum" (the last forum proposed).
         """
-        doc = self.doc
         proposed = sorted(
             (c for c in cands if c.linked and c.status == "proposed"), key=lambda c: c.start_char
         )
         if not any(c.linked for c in cands):
             return
-        for t in doc:
+        for t in self.doc:
             cue = self.cue_for(t)
             if cue is None:
                 continue
             if cue.status == "adopted" and t.pos_ == "VERB":
                 self.endorsed_proposal(t, cands)
                 continue
-            if cue.status != "support":
+            found = self.support_themes(t) if cue.status == "support" else None
+            if found is None:
                 continue
-            if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
-                # "expressed support for the initiative": the verb's subject, the for-object
-                themes = [
-                    o
-                    for p in t.children
-                    if p.dep_ == "prep" and p.lower_ == "for"
-                    for o in p.children
-                    if o.dep_ == "pobj"
-                ]
-                t = t.head
-            elif t.pos_ == "VERB":
-                themes = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-            else:
-                continue
-            theme_cue = self.cue_for(themes[0]) if themes else None
-            # "Bishkek and Dushanbe supported it": the proposal just reported
-            pronoun = bool(themes) and themes[0].lower_ == "it"
-            count = self.counted_theme(themes[0]) if themes else None
-            named = self.named_theme(themes[0], t, cands) if themes else None
-            if (
-                not pronoun
-                and count is None
-                and named is None
-                and (theme_cue is None or theme_cue.status not in ("proposed", "light"))
-            ):
-                continue
-            theme = themes[0]
-            if any(c.dep_ == "acl" for c in theme.children):
-                continue  # "the initiative of the Russian side to open ...": another proposal
-            # "The initiative of Kyrgyzstan was supported": only that proposer's bodies
-            owners = (
-                (self.agent_here(theme) or [])
-                if any(c.dep_ == "prep" and c.lower_ == "of" for c in theme.children)
-                else []
-            )
-            agents = self.support_agents(t)
-            node = t
-            for _ in range(4):
-                # "X suggested ... and welcomed ...", "Putin said Moscow supported the idea"
-                if agents or node.dep_ not in ("conj", "ccomp", "xcomp"):
-                    break
-                node = node.head
-                agents = self.support_agents(node)
-            if not agents:
-                continue
-            agents = self.as_reporters(t, agents)
-            targets: list[Candidate] = []
-            about = [
-                o
-                for p in [*theme.children, *t.children]  # the parser may hang "on X" on the verb
-                if p.dep_ == "prep" and p.lower_ in ("on", "about", "of", "for")
-                for o in p.children
-                if o.dep_ == "pobj" and self.head_entry(o) is not None
-            ]
-            before = [
-                c
-                for c in proposed
-                if c.end_char <= t.idx and (not owners or set(owners) & set(c.proposers))
-            ]
-            if named is not None:
-                targets = [named]
-            elif count is not None:
-                # "welcomed all three": the last n proposals of this paragraph
-                near = [c for c in before if not self.index.line_break_between(c.head, t.i)]
-                targets = near[-count:] if len(near) >= count else []
-            elif about:
-                found = self.head_entry(about[0])
-                kind = found[0].body_kind if found else None
-                targets = [c for c in before if c.kind == kind][-1:]
-            elif pronoun:
-                here = [c for c in before if c.sent_start == self.ss[t.i]]
-                prev = [c for c in before if c.sent_start == self._prev_sent_start(t)]
-                targets = (here or prev)[-1:]
-            elif any(c.lower_ in ("this", "these", "the", "such") for c in theme.children):
-                here = [c for c in before if c.sent_start == self.ss[t.i]]
-                prev = [c for c in before if c.sent_start == self._prev_sent_start(t)]
-                targets = here or prev
-                if not targets and not self.is_plural(theme):
-                    # "X proposed A. X added ... . Y backed the idea.": the paragraph's last one
-                    para = [c for c in before if not self.index.line_break_between(c.head, t.i)]
-                    targets = para[-1:]
-            for cand in targets:
+            verb, themes = found
+            targets = self.supported_targets(verb, themes, cands, proposed)
+            agents = self.statement_agents(verb) if targets is not None else []
+            for cand in targets or []:
                 for name in agents:
                     if name not in cand.supporters and name not in cand.proposers:
                         self.decide(cand, "support_statement", supporters=[*cand.supporters, name])
+
+    def support_themes(self, t: Token) -> tuple[Token, list[Token]] | None:
+        """Return the verb of the support cue ``t`` and what it supports: "supported X" (its
+        object or passive subject), "expressed support for X" (the for-object); None when ``t``
+        is neither."""
+        if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            # "expressed support for the initiative": the verb's subject, the for-object
+            themes = [
+                o
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ == "for"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            return t.head, themes
+        if t.pos_ == "VERB":
+            return t, [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        return None
+
+    def statement_agents(self, verb: Token) -> list[str]:
+        """Return who gives the support of ``verb``, looking up through coordinated and
+        reported clauses ("X suggested ... and welcomed ...", "Putin said Moscow supported the
+        idea": Putin)."""
+        agents = self.support_agents(verb)
+        node = verb
+        for _ in range(4):
+            if agents or node.dep_ not in ("conj", "ccomp", "xcomp"):
+                break
+            node = node.head
+            agents = self.support_agents(node)
+        return self.as_reporters(verb, agents) if agents else []
+
+    def supported_targets(
+        self,
+        verb: Token,
+        themes: list[Token],
+        cands: list[Candidate],
+        proposed: list[Candidate],
+    ) -> list[Candidate] | None:
+        """Return the proposed bodies a support statement is about, or None when its theme is
+        no proposal: a named body ("backed the bank"), a count ("all three"), a kind ("the
+        initiative on the forum"), "it", or a demonstrative ("these initiatives")."""
+        if not themes:
+            return None
+        theme = themes[0]
+        theme_cue = self.cue_for(theme)
+        # "Bishkek and Dushanbe supported it": the proposal just reported
+        pronoun = theme.lower_ == "it"
+        count = self.counted_theme(theme)
+        named = self.named_theme(theme, verb, cands)
+        if (
+            not pronoun
+            and count is None
+            and named is None
+            and (theme_cue is None or theme_cue.status not in ("proposed", "light"))
+        ):
+            return None
+        if any(c.dep_ == "acl" for c in theme.children):
+            return None  # "the initiative of the Russian side to open ...": another proposal
+        if named is not None:
+            return [named]
+        # "The initiative of Kyrgyzstan was supported": only that proposer's bodies
+        owners = (
+            (self.agent_here(theme) or [])
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in theme.children)
+            else []
+        )
+        before = [
+            c
+            for c in proposed
+            if c.end_char <= verb.idx and (not owners or set(owners) & set(c.proposers))
+        ]
+        about = [
+            o
+            for p in [*theme.children, *verb.children]  # the parser may hang "on X" on the verb
+            if p.dep_ == "prep" and p.lower_ in ("on", "about", "of", "for")
+            for o in p.children
+            if o.dep_ == "pobj" and self.head_entry(o) is not None
+        ]
+        if count is not None:
+            # "welcomed all three": the last n proposals of this paragraph
+            near = [c for c in before if not self.index.line_break_between(c.head, verb.i)]
+            return near[-count:] if len(near) >= count else []
+        if about:
+            found = self.head_entry(about[0])
+            kind = found[0].body_kind if found else None
+            return [c for c in before if c.kind == kind][-1:]
+        here = [c for c in before if c.sent_start == self.ss[verb.i]]
+        prev = [c for c in before if c.sent_start == self._prev_sent_start(verb)]
+        if pronoun:
+            return (here or prev)[-1:]
+        if any(c.lower_ in ("this", "these", "the", "such") for c in theme.children):
+            if here or prev or self.is_plural(theme):
+                return here or prev
+            # "X proposed A. X added ... . Y backed the idea.": the paragraph's last one
+            return [c for c in before if not self.index.line_break_between(c.head, verb.i)][-1:]
+        return []
 
     def endorsed_proposal(self, verb: Token, cands: list[Candidate]) -> None:
         """Add a named subject of an adoption verb as supporter when its object names back a
