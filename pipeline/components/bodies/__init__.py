@@ -8,6 +8,7 @@ parsed Doc, no re-parsing):
 - :mod:`.context` — per-document indexes (cues, leaders, countries, quote speakers, sentences);
 - :mod:`.candidates` — names: head noun, left/right edge, quoted names;
 - :mod:`.status` — the cue governing a name (parse climbing and fallbacks) and the status;
+- :mod:`.fallbacks` — links the parse path missed (participles, relatives, gapping, "it");
 - :mod:`.agents` — proposers: agent of the cue, resolved to leaders or countries;
 - :mod:`.support` — supporters;
 - :mod:`.lists` — bullets, inline enumerations, coordinated names;

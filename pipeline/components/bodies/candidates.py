@@ -169,6 +169,8 @@ class Candidates(DocContext):
         return self._make(root.i, start, end, entry.body_kind or "body", quoted=True)
 
     def _make(self, head: int, start: int, end: int, kind: str, quoted: bool = False) -> Candidate:
+        """Return a candidate for ``[start, end)`` headed by token ``head``, keyed by its
+        content words (what :meth:`Merge.same_body` compares)."""
         words = re.findall(r"\w+", self.text[start:end].lower())
         key = tuple(w for w in words if w not in self.c.stop and len(w) > 1)
         return Candidate(head, start, end, kind, key, self.ss[head], quoted=quoted)
@@ -218,16 +220,7 @@ class Candidates(DocContext):
                 break
             if i in self.leader_at:
                 break
-            # tokens written together form one word ("C5+1", "Xi'an", "Five-Party")
-            k = i
-            while (
-                k - 1 >= sent_start
-                and doc[k - 1].whitespace_ == ""
-                and not doc[k - 1].is_quote
-                and not doc[k - 1].is_space  # a line break ends the word: "…;\n– Memorandum"
-                and doc[k - 1].text not in (";", ",", ":")
-            ):
-                k -= 1
+            k = self.glued_word_start(i, sent_start)
             word_ok = title or all(
                 x.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM") for x in doc[k : i + 1]
             )
@@ -252,18 +245,8 @@ class Candidates(DocContext):
                     i -= 1
                     continue
                 break
-            if title:
-                if not is_capitalised(t):
-                    break
-            else:
-                if t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or t.tag_ in (
-                    "VBD",
-                    "VBZ",
-                    "VBP",
-                ):
-                    break
-                if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
-                    break
+            if not self.modifier_ok(t, title):
+                break
             left = i
             i -= 1
         gapped = left > 0 and (doc[left - 1].pos_ == "ADP" or left - 1 in self.leader_at)
@@ -276,6 +259,31 @@ class Candidates(DocContext):
         ):
             left += 1
         return left
+
+    def glued_word_start(self, i: int, sent_start: int) -> int:
+        """Return the first token of the word written together that ends at token ``i``
+        ("C5+1", "Xi'an", "Five-Party"); a quote, a line break or ;,: ends it."""
+        doc = self.doc
+        k = i
+        while (
+            k - 1 >= sent_start
+            and doc[k - 1].whitespace_ == ""
+            and not doc[k - 1].is_quote
+            and not doc[k - 1].is_space  # a line break ends the word: "…;\n– Memorandum"
+            and doc[k - 1].text not in (";", ",", ":")
+        ):
+            k -= 1
+        return k
+
+    @staticmethod
+    def modifier_ok(t: Token, title: bool) -> bool:
+        """Return True when ``t`` may stand in a name before its head: a capitalised word in a
+        title; else an adjective, noun or participial modifier (no finite verb)."""
+        if title:
+            return is_capitalised(t)
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or t.tag_ in ("VBD", "VBZ", "VBP"):
+            return False
+        return not (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"))
 
     def right_edge(self, head: Token, entry: BodyHeadEntry) -> int:
         """Return the index just past the last token of the name headed by ``head``: a small

@@ -2,8 +2,8 @@
 
 Reads a parsed Doc with the leaders' and quotes' output; writes ``doc.spans["bodies"]`` (one
 span per body) with ``span._.summit_body`` (plain values). The stages, in order: candidates
-(:mod:`.candidates`), cue linking (:mod:`.status`) and its fallbacks, lists (:mod:`.lists`),
-"it was signed" back-references, later support statements (:mod:`.support`), merge
+(:mod:`.candidates`), cue linking (:mod:`.status`) and its fallbacks (:mod:`.fallbacks`), lists
+(:mod:`.lists`), "it was signed" back-references, later support statements (:mod:`.support`), merge
 (:mod:`.merge`).
 """
 
@@ -72,6 +72,7 @@ class SummitBodies:
 
     # ------------------------------------------------------------------ serialisation
     def _settings(self) -> dict[str, Any]:
+        """Return the factory settings, the component's whole state."""
         return {
             "heads_file": self.heads_file,
             "cues_file": self.cues_file,

@@ -6,8 +6,8 @@ capitals, the quotes' speakers (and transcript turns "PUTIN: ..."), the quoted n
 bounds (through :class:`DocIndex`). Decides one thing: who the text introduces as chair.
 
 The stage modules extend :class:`DocContext` in the order the stages need each other
-(candidates -> agents -> support -> status -> lists -> merge); the class the component runs is
-the last of that chain.
+(candidates -> agents -> support -> status -> fallbacks -> lists -> merge); the class the
+component runs is the last of that chain.
 """
 
 from __future__ import annotations
@@ -236,12 +236,15 @@ class DocContext:
         return low != tok.lemma_.lower() and bool(PLURAL_RE.search(low))
 
     def _char_tokens(self, cand: Candidate) -> tuple[int, int]:
+        """Return the token range ``[start, end)`` of ``cand``'s characters ((0, 0) if none)."""
         span = self.doc.char_span(cand.start_char, cand.end_char, alignment_mode="expand")
         return (span.start, span.end) if span is not None else (0, 0)
 
     def _end_token(self, cand: Candidate) -> int:
+        """Return the index just past ``cand``'s last token."""
         return self._char_tokens(cand)[1]
 
     def _prev_sent_start(self, tok: Token) -> int:
+        """Return the first token of the sentence before ``tok``'s (its own at the start)."""
         s = self.ss[tok.i]
         return self.ss[s - 1] if s > 0 else s

@@ -15,14 +15,14 @@ from models.records import BodyRule
 from pipeline.components.common.text import is_capitalised
 
 from .context import DETS, Candidate, Cue
-from .status import Status
+from .fallbacks import Fallbacks
 
 # list-item markers at the start of a line
 _BULLETS = frozenset({"–", "-", "—", "•", "*", "·", "▪"})
 _NUMBERED = re.compile(r"\d{1,2}[.)]?")
 
 
-class Lists(Status):
+class Lists(Fallbacks):
     """The list stage."""
 
     def bullet_lists(self, cands: list[Candidate]) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from models.records import BodyRule
-from pipeline.components.common.text import is_capitalised
 
 from .context import DETS, STATUS_RANK, YEAR_RE, Candidate, Cue
 from .support import Support
@@ -154,28 +153,12 @@ class Status(Support):
             if head.i == tok.i or head.i in seen:
                 break
             dep = tok.dep_
-            if dep not in _UP_DEPS:
-                break
-            if dep == "prep" and tok.i not in self.cue_at:  # "call for", "come up with" pass
-                if tok.lower_ not in _PASS_PREPS:
-                    break
-                if head.pos_ in ("VERB", "AUX"):
-                    break  # "On the sidelines of the Forum, X proposed": an adjunct, not the theme
-            if dep == "compound" and not tok.is_quote and tok.i > head.i:
-                break
-            if dep in ("advcl", "relcl") and not any(c.lower_ == "to" for c in tok.children):
+            if not self.may_climb(tok, head):
                 break
             seen.add(head.i)
             if dep in ("advcl", "xcomp", "relcl"):
                 # "welcomed the initiative of X to hold Y": the infinitive belongs to the noun
-                for obj in head.children:
-                    noun_cue = self.cue_for(obj)
-                    if (
-                        obj.dep_ == "dobj"
-                        and noun_cue is not None
-                        and noun_cue.status == "proposed"
-                    ):
-                        cues.append((obj, noun_cue))
+                cues.extend(self.proposal_children(head, "dobj"))
             cue = self.cue_for(head)
             if (
                 cue is not None
@@ -195,10 +178,7 @@ class Status(Support):
                 commit = head
             if cue is not None and cue.status == "linking":
                 # "the Uzbek President's initiatives included X": the subject is the cue
-                for subj in head.children:
-                    subj_cue = self.cue_for(subj)
-                    if subj.dep_ == "nsubj" and subj_cue and subj_cue.status == "proposed":
-                        cues.append((subj, subj_cue))
+                cues.extend(self.proposal_children(head, "nsubj"))
                 break
             if cue is not None and cue.status == "support":
                 support = head
@@ -225,6 +205,33 @@ class Status(Support):
                     continue  # "proposed that experts draft X": the proposal's content
                 break  # a clause with its own subject is its own report
         return cues, support, commit
+
+    def may_climb(self, tok: Token, head: Token) -> bool:
+        """Return True when the path from a name may go up from ``tok`` to its ``head``: an
+        allowed dependency, a preposition of the theme ("call for", "creation of"; not an
+        adjunct on a verb), no compound written before its head, and an adverbial or relative
+        clause only when it is an infinitive."""
+        dep = tok.dep_
+        if dep not in _UP_DEPS:
+            return False
+        if dep == "prep" and tok.i not in self.cue_at:  # "call for", "come up with" pass
+            if tok.lower_ not in _PASS_PREPS:
+                return False
+            if head.pos_ in ("VERB", "AUX"):
+                return False  # "On the sidelines of the Forum, X proposed": an adjunct
+        if dep == "compound" and not tok.is_quote and tok.i > head.i:
+            return False
+        return not (dep in ("advcl", "relcl") and not any(c.lower_ == "to" for c in tok.children))
+
+    def proposal_children(self, head: Token, dep: str) -> list[tuple[Token, Cue]]:
+        """Return the children of ``head`` attached as ``dep`` that are proposal cues, with
+        their cue."""
+        found: list[tuple[Token, Cue]] = []
+        for child in head.children:
+            cue = self.cue_for(child)
+            if child.dep_ == dep and cue is not None and cue.status == "proposed":
+                found.append((child, cue))
+        return found
 
     def clause_subjects(self, head: Token) -> list[Token]:
         """Return the subjects of ``head`` that can name an agent (no relative pronoun, no
@@ -416,132 +423,3 @@ class Status(Support):
             if t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct:
                 return None
         return None
-
-    def link_fallbacks(self, cands: list[Candidate]) -> None:
-        """Link named candidates the dependency path missed (participles, relatives, gapping)."""
-        doc = self.doc
-        by_sent: dict[int, list[Candidate]] = {}
-        for cand in cands:
-            by_sent.setdefault(cand.sent_start, []).append(cand)
-        for cand in cands:
-            if cand.linked:
-                continue
-            head = doc[cand.head]
-            named = cand.quoted or is_capitalised(head)
-            if not named:
-                continue
-            if self.participle_after(cand):
-                continue
-            if self.relative_after(cand):
-                continue
-            self.gapping(cand, by_sent[cand.sent_start])
-
-    def participle_after(self, cand: Candidate) -> bool:
-        """Link ", proposed by X" after the name (only PPs between); return True when linked."""
-        doc = self.doc
-        sent_end = self.se[cand.head]
-        j = self._end_token(cand)
-        while j < sent_end and j < self._end_token(cand) + 15:
-            t = doc[j]
-            cue = self.cue_for(t)
-            # VBD too: the tagger often reads a reduced relative as a past tense
-            if t.tag_ in ("VBN", "VBD") and cue is not None and cue.status in STATUS_RANK:
-                has_agent = any(c.dep_ == "agent" for c in t.children)
-                adjacent = doc[j - 1].text == "," or j == self._end_token(cand)
-                # "the Fund, set up in 2023" is history; "the Declaration adopted at the summit"
-                # and ", proposed by X" are reports
-                dated = any(d.ent_type_ == "DATE" or d.like_num for d in t.subtree)
-                if (
-                    adjacent
-                    and (has_agent or cue.status == "proposed" or not dated)
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-                ):
-                    self.apply(cand, [(t, cue)], None, "participle")
-                    return True
-                return False
-            if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.is_quote:
-                return False
-            j += 1
-        return False
-
-    def relative_after(self, cand: Candidate) -> bool:
-        """Link "X, the creation of which was proposed by Y"; return True when linked."""
-        doc = self.doc
-        j = self._end_token(cand)
-        sent_end = self.se[cand.head]
-        for k in range(j, min(j + 6, sent_end)):
-            t = doc[k]
-            if t.lower_ in ("which", "whose") and t.tag_ in ("WDT", "WP$"):
-                cues, support, _commit = self.climb(t)
-                if cues:
-                    self.apply(cand, cues, support, "relative_clause")
-                    return True
-                return False
-            if t.pos_ in ("VERB", "AUX"):
-                return False
-        return False
-
-    def gapping(self, cand: Candidate, same_sent: list[Candidate]) -> None:
-        """Link "..., while the leader of X – an Action Plan ..." to the sentence's earlier cue."""
-        doc = self.doc
-        head = doc[cand.head]
-        if head.dep_ not in ("appos", "dep"):
-            return
-        anchor = head.head
-        agents = self.resolve(anchor) if anchor.i < head.i else []
-        if not agents:
-            return
-        earlier = [
-            c for c in same_sent if c.linked and c.cue_tokens and c.cue_tokens[1] <= anchor.i
-        ]
-        if not earlier:
-            return
-        src = earlier[-1]
-        self.decide(cand, "gapping", status=src.status, cue=src.cue_tokens, proposers=agents)
-
-    def resolve_pronoun_objects(self, cands: list[Candidate]) -> None:
-        """Upgrade or link a body when a following clause establishes/adopts "it" ("The
-        centrepiece was the Treaty on X. ... it was signed by ...")."""
-        doc = self.doc
-        pool = sorted(
-            (c for c in cands if c.linked or c.quoted or is_capitalised(doc[c.head])),
-            key=lambda c: c.start_char,
-        )
-        if not pool:
-            return
-        for tok in doc:
-            if tok.lower_ != "it" or tok.dep_ not in ("dobj", "nsubjpass"):
-                continue
-            cue = self.cue_for(tok.head)
-            if cue is None or cue.status not in ("established", "adopted"):
-                continue
-            if self.dated_history(tok.head, cue):
-                continue
-            prior = [c for c in pool if c.end_char <= tok.idx]
-            if not prior:
-                continue
-            target = prior[-1]
-            near = {self.ss[tok.i], self._prev_sent_start(tok)}
-            if target.linked:
-                if self.ss[target.head] not in near:
-                    continue
-            else:
-                # an unlinked name: the topic of one of the two sentences before, never the
-                # subject of its own report ("The Council met on Monday. It was created ...")
-                if doc[target.head].dep_ in ("nsubj", "nsubjpass"):
-                    continue
-                near.add(self.ss[self._prev_sent_start(tok) - 1] if min(near) > 0 else 0)
-                if self.ss[target.head] not in near or self.index.line_break_between(
-                    target.head, tok.i
-                ):
-                    continue
-            if not target.linked:
-                self.decide(
-                    target,
-                    "pronoun_object",
-                    status=cue.status,
-                    cue=(cue.start, cue.end),
-                    proposers=[],
-                )
-            elif STATUS_RANK[cue.status] > STATUS_RANK.get(target.status or "proposed", 0):
-                self.decide(target, "pronoun_object", status=cue.status, cue=(cue.start, cue.end))
