@@ -13,6 +13,38 @@ from pydantic import BaseModel, ConfigDict, Field
 
 MentionKind = Literal["name", "surname", "role", "pronoun"]
 BodyStatus = Literal["proposed", "established", "adopted"]
+#: The rules that may decide a body's status, proposers or supporters (README, "Bodies":
+#: attribution). One closed set for the three attributes; the README's table says which
+#: attribute each value can decide.
+BodyRule = Literal[
+    "cue_path",
+    "nominal_cue",
+    "owned_idea",
+    "supported_idea",
+    "joint_decision",
+    "earlier_proposal",
+    "advocated",
+    "participle",
+    "relative_clause",
+    "gapping",
+    "list_item",
+    "enumeration_item",
+    "coordinated",
+    "pronoun_object",
+    "agent",
+    "unnamed_agent",
+    "quote_speaker",
+    "reporting_leader",
+    "according_to",
+    "carry_over",
+    "dash_gapping",
+    "support_clause",
+    "idea_backer",
+    "support_statement",
+    "endorsement",
+    "merge",
+    "none",
+]
 
 
 class _Record(BaseModel):
@@ -99,6 +131,14 @@ class BodyMention(_Record):
     text: str
 
 
+class BodyAttribution(_Record):
+    """Which rule decided each of a body's attributes (the last rule that wrote it)."""
+
+    status: BodyRule
+    proposers: BodyRule
+    supporters: BodyRule
+
+
 class BodyRecord(_Record):
     """One line of bodies.jsonl: a body proposed, established or adopted in the text."""
 
@@ -118,6 +158,11 @@ class BodyRecord(_Record):
     cue_start: int | None
     cue_end: int | None
     mentions: list[BodyMention]
+    attribution: BodyAttribution = Field(
+        default_factory=lambda: BodyAttribution(status="none", proposers="none", supporters="none"),
+        description="The rule that decided status, proposers and supporters (README: Bodies); "
+        "all 'none' when read from a file written before the field existed.",
+    )
 
 
 class FigureRecord(_Record):

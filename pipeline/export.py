@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from models.records import (
+    BodyAttribution,
     BodyMention,
     BodyRecord,
     FigureRecord,
@@ -152,6 +153,10 @@ def _quotes(doc_id: str, doc: Doc, offset: int, text: str) -> list[QuoteRecord]:
     return records
 
 
+# a body span set by other code than summit_bodies carries no attribution
+_NO_ATTRIBUTION = {"status": "none", "proposers": "none", "supporters": "none"}
+
+
 def _bodies(doc_id: str, doc: Doc, offset: int, text: str) -> list[BodyRecord]:
     records = []
     for span in doc.spans.get(BODIES_GROUP, []):
@@ -179,6 +184,7 @@ def _bodies(doc_id: str, doc: Doc, offset: int, text: str) -> list[BodyRecord]:
                 cue_start=c_start,
                 cue_end=c_end,
                 mentions=[BodyMention(start=s, end=e, text=text[s:e]) for s, e in mentions],
+                attribution=BodyAttribution.model_validate(b.get("attribution") or _NO_ATTRIBUTION),
             )
         )
     return records

@@ -45,6 +45,15 @@ class DocIndex:
         lo, hi = sorted((a, b))
         return self.paragraph_of(self.doc[lo].idx) != self.paragraph_of(self.doc[hi].idx)
 
+    def line_break_between(self, a: int, b: int) -> bool:
+        """Return True when a line break ("\\n") lies between the starts of tokens ``a`` and ``b``.
+
+        Stricter than :meth:`paragraph_between`: any new line counts, as for a verbless heading
+        line above a sentence or a list item below its lead-in.
+        """
+        lo, hi = sorted((a, b))
+        return "\n" in self.text[self.doc[lo].idx : self.doc[hi].idx]
+
     def sentence_text(self, i: int) -> str:
         """Return the text of the sentence that holds token ``i`` (sliced, never re-joined)."""
         doc = self.doc
