@@ -27,8 +27,8 @@ def run(nlp: Language, text: str, date: str) -> Doc:
     [
         # L-NAME-LONG-PATRONYMIC: the full Gulf naming chain, as attendee lists print it
         (
-            "The talks in Jeddah were chaired by Crown Prince and Prime Minister of Saudi Arabia "
-            "Mohammed bin Salman bin Abdulaziz Al Saud, who greeted each delegation.",
+            "At the palace door in Jeddah, Mohammed bin Salman bin Abdulaziz Al Saud greeted each "
+            "delegation in turn.",
             "2023-07-19",
             "Mohammed bin Salman bin Abdulaziz Al Saud",
             "mohammed-bin-salman",
@@ -67,7 +67,7 @@ def test_real_name_forms(nlp: Language, text: str, date: str, surface: str, kb_i
     [
         # Q-CUE-HAIL: a partial quote as the complement of "hailed ... as"
         (
-            "Host president Emomali Rahmon hailed the meeting as “a turning point for the whole "
+            "Emomali Rahmon, the host, hailed the meeting as “a turning point for the whole "
             "region.”",
             "hailed",
             "emomali-rahmon",
