@@ -1,6 +1,6 @@
 """Build gold JSON (models/gold.py: GoldDocument) from a human-readable annotation source.
 
-A source is ``corpus/tools/src/<doc_id>.json``; the raw text is ``corpus/raw/<doc_id>.txt``;
+A source is ``corpus/tools/src/<doc_id>.json``; the raw text is ``corpus/raw/<doc_id>.txt`` (or ``.md``);
 the output is ``corpus/gold/<doc_id>.json``. Annotators write spans as *text*, never as offsets,
 and this tool turns them into offsets, refusing anything ambiguous.
 
@@ -42,9 +42,12 @@ RAW_DIR = ROOT / "corpus" / "raw"
 GOLD_DIR = ROOT / "corpus" / "gold"
 # The held-out set keeps its sources beside its texts, away from the development corpus.
 HELDOUT = ROOT / "corpus" / "heldout"
+REALSTYLE = ROOT / "corpus" / "realstyle"
 SETS = {
     "corpus": (SRC_DIR, RAW_DIR, GOLD_DIR),
     "heldout": (HELDOUT / "src", HELDOUT / "raw", HELDOUT / "gold"),
+    # Texts written in the styles of real coverage (a development set, not scored in CI floors).
+    "realstyle": (REALSTYLE / "src", REALSTYLE / "raw", REALSTYLE / "gold"),
 }
 
 OPENING_MARKS = "“\"«„‘'"
@@ -265,13 +268,20 @@ def render(doc: GoldDocument) -> str:
     return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
+def raw_path(raw_dir: Path, doc_id: str) -> Path:
+    """Return ``<doc_id>.txt`` or, failing that, ``<doc_id>.md`` (front matter carries a date)."""
+    txt = raw_dir / f"{doc_id}.txt"
+    md = raw_dir / f"{doc_id}.md"
+    return md if not txt.exists() and md.exists() else txt
+
+
 def build_file(doc_id: str, which: str = "corpus") -> str:
     """Return the gold JSON text built from the source and raw text of ``doc_id``."""
     src_dir, raw_dir, _ = SETS[which]
     source = json.loads((src_dir / f"{doc_id}.json").read_text(encoding="utf-8"))
     if source.get("doc_id") != doc_id:
         raise AnnotationError(f"{doc_id}: source doc_id is {source.get('doc_id')!r}")
-    text = (raw_dir / f"{doc_id}.txt").read_text(encoding="utf-8")
+    text = raw_path(raw_dir, doc_id).read_text(encoding="utf-8")
     try:
         return render(build(source, text))
     except AnnotationError as err:
