@@ -89,6 +89,78 @@ def run_bench(
     )
 
 
+@dataclass
+class WholeResult:
+    """Whole-process throughput: reading, parsing, exporting and writing, not per-text timings."""
+
+    docs: int
+    words: int
+    workers: int
+    rounds: int
+    bare_wps: float  # read the inputs + bare model nlp.pipe over them
+    full_wps: float  # summit's whole extract (run_extract into a temporary folder)
+
+    @property
+    def ratio(self) -> float:
+        """Whole extract speed as a fraction of the bare model's speed."""
+        return self.full_wps / self.bare_wps if self.bare_wps else 0.0
+
+
+def run_whole(
+    inputs: list[str],
+    model: str,
+    workers: int = 1,
+    rounds: int = 3,
+    on_round: Callable[[int, float, float], None] | None = None,
+) -> WholeResult:
+    """Return whole-process words/second of the bare model and of ``summit extract``.
+
+    Both read the same inputs from disk with ``workers`` processes; the two are run alternately
+    (bare, full, bare, full…) and each keeps its median round. Model loading is not timed.
+    """
+    import statistics
+    import tempfile
+    from pathlib import Path
+
+    from pipeline.io import InputError, discover, read_input
+    from pipeline.runner import run_extract
+
+    files, _ = discover(inputs)
+    bare = load_base_model(model)
+    full = build_nlp(model)
+
+    def read_all() -> list[str]:
+        texts = []
+        for path in files:
+            try:
+                texts.append(read_input(path).text)
+            except InputError:
+                continue
+        return texts
+
+    words = sum(1 for text in read_all() for t in bare.make_doc(text) if not t.is_space)
+    bare_times, full_times = [], []
+    for i in range(rounds):
+        start = time.perf_counter()
+        for _ in bare.pipe(read_all(), batch_size=8, n_process=workers):
+            pass
+        bare_times.append(time.perf_counter() - start)
+        with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
+            start = time.perf_counter()
+            run_extract(inputs, Path(tmp), nlp_factory=lambda: full, model=model, workers=workers)
+            full_times.append(time.perf_counter() - start)
+        if on_round:
+            on_round(i + 1, words / bare_times[-1], words / full_times[-1])
+    return WholeResult(
+        docs=len(files),
+        words=words,
+        workers=workers,
+        rounds=rounds,
+        bare_wps=words / statistics.median(bare_times),
+        full_wps=words / statistics.median(full_times),
+    )
+
+
 def _cpu_count() -> int:
     import os
 

@@ -52,12 +52,34 @@ def extract(
     incremental: Annotated[
         bool, typer.Option(help="Reuse records of documents unchanged since the last run in --out.")
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="local (nlp.pipe in this process, --workers forks) or dask (needs the dask extra)."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a "
+            "LocalCluster of --workers processes."
+        ),
+    ] = None,
+    partition_size: Annotated[
+        int, typer.Option(min=1, help="Documents per Dask task (--engine dask).")
+    ] = 16,
 ) -> None:
     """Extract every input into documents/leaders/quotes/bodies/figures/errors.jsonl in --out.
 
     Exit 0 when every input was processed, 1 when some went to errors.jsonl, 2 for usage errors.
     """
+    from pipeline.engines import ENGINES, EngineError
     from pipeline.runner import run_extract
+
+    if engine not in ENGINES:
+        raise _fail(f"--engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+    if scheduler and engine != "dask":
+        raise _fail("--scheduler goes with --engine dask")
 
     if date is not None and not _DATE.match(date):
         raise _fail(f"--date must be YYYY-MM-DD, got {date!r}")
@@ -94,16 +116,22 @@ def extract(
 
             return tick
 
-        summary = run_extract(
-            paths,
-            out,
-            nlp_factory=factory,  # type: ignore[arg-type]
-            model=model,
-            date=date,
-            workers=workers,
-            incremental=incremental,
-            progress=progress,
-        )
+        try:
+            summary = run_extract(
+                paths,
+                out,
+                nlp_factory=factory,  # type: ignore[arg-type]
+                model=model,
+                date=date,
+                workers=workers,
+                incremental=incremental,
+                progress=progress,
+                engine=engine,
+                scheduler=scheduler,
+                partition_size=partition_size,
+            )
+        except EngineError as err:
+            raise _fail(str(err)) from err
     c = summary.counts
     line = (
         f"{summary.processed} processed, {summary.skipped} skipped (unchanged), "
@@ -197,9 +225,19 @@ def bench(
     model: Annotated[str, typer.Option(help="Base spaCy model package or path.")] = DEFAULT_MODEL,
     rounds: Annotated[int, typer.Option(min=1, help="Rounds; each text keeps its fastest.")] = 5,
     repeat: Annotated[int, typer.Option(min=1, help="Use the texts this many times.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Processes for the whole-process run (reading, parse, export, writing)."
+        ),
+    ] = 1,
+    whole_rounds: Annotated[
+        int, typer.Option(min=0, help="Alternating whole-process rounds (median kept); 0 skips.")
+    ] = 3,
 ) -> None:
-    """Measure words/second of the bare base model and of the full pipeline, side by side."""
-    from pipeline.bench import run_bench
+    """Measure words/second of the bare base model and of the full pipeline, side by side:
+    per text in one process, then whole-process (as `summit extract` runs) with --workers."""
+    from pipeline.bench import run_bench, run_whole
     from pipeline.io import InputError, discover, read_input
 
     files, errors = discover(inputs or ["corpus/raw"])
@@ -232,6 +270,21 @@ def bench(
     typer.echo(f"full pipeline: {result.full_wps:,.0f} words/s")
     typer.echo(f"ratio full/bare: {result.ratio:.3f}")
     typer.echo(f"peak memory (RSS): {result.peak_rss_mb:,.0f} MiB")
+    if whole_rounds and repeat == 1:
+        whole = run_whole(
+            inputs or ["corpus/raw"],
+            model,
+            workers=workers,
+            rounds=whole_rounds,
+            on_round=lambda i, b, f: err_console.print(
+                f"whole round {i}: bare {b:,.0f} words/s, extract {f:,.0f} words/s"
+            ),
+        )
+        typer.echo(
+            f"whole process, {whole.workers} worker(s), median of {whole.rounds}: "
+            f"bare {whole.bare_wps:,.0f} words/s, extract {whole.full_wps:,.0f} words/s, "
+            f"ratio {whole.ratio:.3f}"
+        )
 
 
 # --------------------------------------------------------------------------- review tools

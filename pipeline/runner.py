@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from models.records import DocumentRecord, ErrorRecord, RecordCounts
 from pipeline import __version__
+from pipeline.engines import dask_outcomes, local_outcomes
 from pipeline.export import DocRecords, doc_records
 from pipeline.io import (
     InputDoc,
@@ -228,11 +229,17 @@ def run_extract(
     workers: int = 1,
     incremental: bool = False,
     progress: Callable[[int], Callable[[], None]] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    partition_size: int = 16,
 ) -> RunSummary:
     """Extract every input into the six JSONL files of ``out``; return the run summary.
 
     Every input ends up as one line of documents.jsonl or errors.jsonl. Files are replaced
     atomically only at the end, so a killed run leaves the previous outputs intact.
+    ``engine`` is ``local`` (``nlp.pipe`` with ``workers`` processes) or ``dask`` (partitions of
+    ``partition_size`` inputs on the cluster at ``scheduler``, else on a LocalCluster of
+    ``workers`` processes); the files are byte-identical either way.
     """
     summary = RunSummary()
     files, errors = discover(inputs)
@@ -281,9 +288,13 @@ def run_extract(
         stream = todo()
         first = next(stream, None)
         if first is not None:
-            nlp = nlp_factory()
             items = itertools.chain([first], stream)
-            for _item, records, result in process_texts(nlp, items, date=date, workers=workers):
+            outcomes = (
+                dask_outcomes(items, model, date, scheduler, workers, partition_size)
+                if engine == "dask"
+                else local_outcomes(nlp_factory(), items, date, workers)
+            )
+            for records, result in outcomes:
                 tick()
                 if isinstance(result, ErrorRecord):
                     summary.errors.append(result)
