@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import heapq
 import json
@@ -40,6 +41,8 @@ class InputDoc:
     encoding: str
     body_start: int = 0
     meta: dict[str, str] = field(default_factory=dict)
+    #: ``(kind, message)`` of problems worked around while reading (e.g. a bad front-matter date).
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- discovery
@@ -151,6 +154,39 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int]:
     return meta, match.end()
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: str | None) -> str | None:
+    """Return ``value`` when it is a real calendar date written ``YYYY-MM-DD``, else None.
+
+    "yesterday" and "2024-13-40" are not dates: passing them on would let role resolution fall
+    back silently to today while the output claims a front-matter date.
+    """
+    if value is None or not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return value
+
+
+def check_front_matter_date(meta: dict[str, str]) -> list[tuple[str, str]]:
+    """Move a front-matter ``date`` that is not ISO ``YYYY-MM-DD`` to ``date_raw``, in place.
+
+    Returns the warnings to report. An empty ``date:`` is simply absent.
+    """
+    raw = meta.get("date")
+    if raw is None or iso_date(raw) is not None:
+        return []
+    del meta["date"]
+    if not raw:
+        return []
+    meta["date_raw"] = raw
+    return [("bad_date", f"front-matter date {raw!r} is not a YYYY-MM-DD date; date set to null")]
+
+
 def read_input(path: Path) -> InputDoc:
     """Read and decode one input file. Raises InputError with a user-facing message."""
     try:
@@ -160,8 +196,10 @@ def read_input(path: Path) -> InputDoc:
     text, encoding = decode_bytes(data, str(path))
     meta: dict[str, str] = {}
     body_start = 0
+    warnings: list[tuple[str, str]] = []
     if path.suffix.lower() == ".md":
         meta, body_start = split_front_matter(text)
+        warnings = check_front_matter_date(meta)
     return InputDoc(
         doc_id=path.stem,
         path=str(path),
@@ -170,6 +208,7 @@ def read_input(path: Path) -> InputDoc:
         encoding=encoding,
         body_start=body_start,
         meta=meta,
+        warnings=warnings,
     )
 
 
@@ -209,7 +248,14 @@ def split_pieces(text: str, start: int, limit: int) -> list[tuple[int, int]]:
 
 def dump_line(record: BaseModel) -> str:
     """Return the record as one JSON line: fixed key order, UTF-8 without ASCII escapes."""
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(", ", ": "))
+    # allow_nan=False: NaN/Infinity are not JSON (strict parsers and databases reject the line),
+    # so writing one is a bug to surface, never a line to emit.
+    return json.dumps(
+        record.model_dump(mode="json"),
+        ensure_ascii=False,
+        separators=(", ", ": "),
+        allow_nan=False,
+    )
 
 
 def atomic_write(path: Path, lines: Iterable[str]) -> None:

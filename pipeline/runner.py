@@ -20,7 +20,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from models.records import DocumentRecord, ErrorRecord, RecordCounts
+from models.records import DocumentRecord, ErrorRecord, RecordCounts, WarningRecord
 from pipeline import __version__
 from pipeline.export import DocRecords, doc_records
 from pipeline.io import (
@@ -86,6 +86,7 @@ class RunSummary:
     processed: int = 0
     skipped: int = 0
     errors: list[ErrorRecord] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -201,6 +202,7 @@ def _finish(
         chars=len(item.text),
         date=resolved,
         date_source=source,
+        date_raw=item.meta.get("date_raw"),
         title=item.meta.get("title"),
         source=item.meta.get("source"),
         counts=RecordCounts(**{k: len(v) for k, v in records.by_type().items()}),
@@ -283,12 +285,16 @@ def run_extract(
         if first is not None:
             nlp = nlp_factory()
             items = itertools.chain([first], stream)
-            for _item, records, result in process_texts(nlp, items, date=date, workers=workers):
+            for item, records, result in process_texts(nlp, items, date=date, workers=workers):
                 tick()
                 if isinstance(result, ErrorRecord):
                     summary.errors.append(result)
                     continue
                 summary.processed += 1
+                for kind, message in [*item.warnings, *(records.warnings if records else [])]:
+                    summary.warnings.append(
+                        WarningRecord(path=item.path, kind=kind, message=message)
+                    )
                 spools["documents"].add([result.doc_id], dump_line(result))
                 assert records is not None
                 for name, recs in records.by_type().items():
@@ -300,7 +306,9 @@ def run_extract(
                 continue
             for record in read_jsonl(out / f"{name}.jsonl"):
                 if record.get("doc_id") in reuse:
-                    spools[name].add(_sort_key(record), json.dumps(record, ensure_ascii=False))
+                    spools[name].add(
+                        _sort_key(record), json.dumps(record, ensure_ascii=False, allow_nan=False)
+                    )
         for error in summary.errors:
             spools["errors"].add([error.path, error.kind], dump_line(error))
         for name in OUTPUT_TYPES:
