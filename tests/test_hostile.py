@@ -8,11 +8,14 @@ ISO-or-null dates. The perf/ files are not timed here (speed is a benchmark: ben
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from models.records import FigureRecord
@@ -20,6 +23,7 @@ from pipeline.cli import app
 from pipeline.contract import check_output
 from pipeline.export import _figure_values, _unique
 from pipeline.io import dump_line
+from pipeline.nlp import RunGuardTokenizer, guard_tokenizer
 from pipeline.runner import run_extract
 from tests.conftest import ROOT
 
@@ -229,3 +233,60 @@ def test_contract_checker_finds_each_break(tmp_path: Path) -> None:
     assert any("not ISO" in p for p in problems)
     assert any("doc_text[0:1]" in p for p in problems)
     assert len(problems) == 4
+
+
+# --------------------------------------------------------------------------- the tokenizer guard
+
+AFFIX_RUNS = [
+    "perf_curly_open_run.txt",
+    "perf_straight_quote_run.txt",
+    "perf_open_parens_run.txt",
+    "perf_emoji_run.txt",
+    "perf_lowopen_then_guillemet.txt",
+]
+
+
+def _offsets_true(doc: Doc, text: str) -> None:
+    assert doc.text == text
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+    assert "".join(t.text_with_ws for t in doc) == text
+
+
+@pytest.mark.parametrize("name", AFFIX_RUNS)
+def test_affix_runs_keep_offsets_and_tokens(blank: Language, name: str) -> None:
+    """A run cut into pieces tokenizes as it would whole (each affix is a token anyway)."""
+    whole = (FUZZ / "perf" / name).read_text(encoding="utf-8")
+    head, tail = whole[:300], whole[-300:]
+    text = f"Leaders met. {head} and {tail}\n\nTrade grew."
+    guard = RunGuardTokenizer(blank.tokenizer, max_run=64)
+    assert guard.cuts(text), "the runs are long enough to be cut"
+    doc = guard(text)
+    _offsets_true(doc, text)
+    assert [t.text for t in doc] == [t.text for t in blank.tokenizer(text)]
+
+
+def test_guard_leaves_normal_text_alone(nlp: Language, seed_text: str) -> None:
+    assert isinstance(nlp.tokenizer, RunGuardTokenizer)
+    assert nlp.tokenizer.cuts(seed_text) == []
+    base = nlp.tokenizer.tokenizer(seed_text)
+    assert [(t.text, t.idx, t.whitespace_) for t in nlp.make_doc(seed_text)] == [
+        (t.text, t.idx, t.whitespace_) for t in base
+    ]
+
+
+def test_guard_cuts_a_long_word_with_true_offsets(blank: Language) -> None:
+    text = "See https://example.org/" + "abc" * 100 + " now, and " + "x" * 50 + "."
+    guard = RunGuardTokenizer(blank.tokenizer, max_run=64)
+    assert len(guard.cuts(text)) == (len(text.split()[1]) - 1) // 64
+    _offsets_true(guard(text), text)
+
+
+def test_guard_survives_workers_pickling_and_to_disk(tmp_path: Path) -> None:
+    nlp = guard_tokenizer(spacy.blank("en"), max_run=32)
+    texts = ["“" * 200 + " said.", "Plain text here.", "🙂" * 100]
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [d.text for d in docs] == texts
+    copy = pickle.loads(pickle.dumps(nlp.tokenizer))
+    assert copy(texts[0]).text == texts[0] and copy.max_run == 32
+    nlp.to_disk(tmp_path / "nlp")
+    assert spacy.load(tmp_path / "nlp")(texts[1]).text == texts[1]
