@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,14 @@ from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from models.records import FigureRecord
+from pipeline import runner
 from pipeline.cli import app
 from pipeline.contract import check_output
 from pipeline.export import _figure_values, _unique
-from pipeline.io import dump_line
+from pipeline.io import dump_line, split_pieces
 from pipeline.nlp import RunGuardTokenizer, guard_tokenizer
 from pipeline.runner import run_extract
+from pipeline.show import _paragraphs
 from tests.conftest import ROOT
 
 FUZZ = ROOT / "tests" / "data" / "fuzz"
@@ -290,3 +293,81 @@ def test_guard_survives_workers_pickling_and_to_disk(tmp_path: Path) -> None:
     assert copy(texts[0]).text == texts[0] and copy.max_run == 32
     nlp.to_disk(tmp_path / "nlp")
     assert spacy.load(tmp_path / "nlp")(texts[1]).text == texts[1]
+
+
+# --------------------------------------------------------------------------- bounded pieces
+
+
+def test_paragraphless_text_is_cut_at_sentences_then_spaces() -> None:
+    text = "Trade grew fast. " * 30 + "x" * 500 + " " + "word " * 100
+    pieces = split_pieces(text, 0, 200)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a < b and b - a <= 200 for a, b in pieces)
+    assert all(p[1] == q[0] for p, q in pairwise(pieces))  # contiguous: nothing lost
+    # sentence-like cuts first: each of the first pieces starts a sentence
+    assert all(text[a:b].startswith("Trade") for a, b in pieces[1:2])
+    assert any(text[a - 1] == " " and text[a] == "w" for a, _ in pieces)  # whitespace cuts
+    assert any(text[a - 1] == "x" for a, _ in pieces)  # a hard cut in the 500-character run
+
+
+def test_paragraph_separators_are_piece_boundaries() -> None:
+    for sep in ("\n\n", "\u2029", "\r\r"):
+        text = sep.join(["Aaa bbb. Ccc ddd"] * 20)
+        pieces = split_pieces(text, 0, 60)
+        assert all(text[a:b].startswith("Aaa") for a, b in pieces), sep
+
+
+def test_single_line_document_in_pieces_keeps_offsets(
+    nlp: Language, seed_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    line = " ".join(seed_text.split())
+    (tmp_path / "line.txt").write_text(line, encoding="utf-8")
+    monkeypatch.setattr(runner, "PIECE_CHARS", 3000)
+    assert len(split_pieces(line, 0, 3000)) > 5
+    out = tmp_path / "out"
+    summary = run_extract([str(tmp_path)], out, nlp_factory=lambda: nlp, model="test")
+    assert summary.processed == 1 and summary.errors == []
+    assert check_output(out) == []
+    assert _records(out, "figures") and _records(out, "quotes")
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\u2029", "\r", "\u2028", "\n"])
+def test_show_draws_paragraphs_with_every_separator(sep: str) -> None:
+    text = sep.join(["First part.", "Second part.", "Third part."])
+    assert [text[a:b] for a, b in _paragraphs(text)] == [
+        "First part.",
+        "Second part.",
+        "Third part.",
+    ]
+
+
+# --------------------------------------------------------------------------- errors and workers
+
+
+@Language.component("test_hostile_boom")
+def _boom(doc: Doc) -> Doc:
+    """Fails on a marked document: a stand-in for a rule bug."""
+    if "BOOM" in doc.text:
+        raise KeyError("rule bug")
+    return doc
+
+
+def test_component_failure_message_does_not_depend_on_workers(
+    nlp: Language, tmp_path: Path
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"d{i}.txt").write_text(f"President Tokayev spoke {i}.", encoding="utf-8")
+    (src / "d1.txt").write_text("BOOM. President Tokayev spoke.", encoding="utf-8")
+    nlp.add_pipe("test_hostile_boom", after="summit_quotes")
+    try:
+        messages = {}
+        for workers in (1, 2):
+            out = tmp_path / f"w{workers}"
+            run_extract([str(src)], out, nlp_factory=lambda: nlp, model="test", workers=workers)
+            messages[workers] = [(e["path"], e["message"]) for e in _records(out, "errors")]
+    finally:
+        nlp.remove_pipe("test_hostile_boom")
+    assert messages[1] == messages[2]
+    assert messages[1] == [(str(src / "d1.txt"), "test_hostile_boom: KeyError: 'rule bug'")]
