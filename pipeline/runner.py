@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -210,6 +211,10 @@ def _pipe_pieces(
             yield from drop(sent.popleft())
         if sent:
             sent.popleft()
+        if pending[key[0]].n_pieces > 1:
+            # Pieces wait for their siblings; export reads spans and attributes only, so the
+            # token vectors (most of a processed Doc's memory) are let go now.
+            doc.tensor = numpy.zeros((0, 0), dtype="float32")
         pending[key[0]].done.append((doc, key[1]))
         yield from settle(key[0])
     while sent:
