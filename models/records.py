@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 MentionKind = Literal["name", "surname", "role", "pronoun"]
 BodyStatus = Literal["proposed", "established", "adopted"]
@@ -70,6 +70,10 @@ class DocumentRecord(_Record):
     chars: int = Field(description="Length of the decoded text; all offsets index this text.")
     date: str | None = Field(description="ISO date used to resolve role mentions, or null.")
     date_source: Literal["text", "front_matter", "option", "none"] = "none"
+    date_raw: str | None = Field(
+        default=None,
+        description="A front-matter date that is not YYYY-MM-DD, as written (date is then not it).",
+    )
     title: str | None = None
     source: str | None = None
     counts: RecordCounts
@@ -173,8 +177,12 @@ class FigureRecord(_Record):
     text: str
     start: int
     end: int
-    value: float
-    value_max: float | None
+    value: float = Field(
+        allow_inf_nan=False, description="Finite; the low end of a range (value <= value_max)."
+    )
+    value_max: float | None = Field(
+        allow_inf_nan=False, description="High end of a range, or null; never below value."
+    )
     unit: str = Field(description="ISO currency code, percent, times, count, SI unit, unspecified.")
     qualifier: str | None = Field(
         description="about, almost, more_than, less_than, at_least, up_to, or null."
@@ -184,12 +192,28 @@ class FigureRecord(_Record):
     period: str | None = Field(description="Years or year range stated in the same clause.")
     subject: str | None = Field(description="Country or region the figure is about, when stated.")
 
+    @model_validator(mode="after")
+    def _low_high(self) -> FigureRecord:
+        """A range is stored low-high: the export edge swaps a downward pair before this."""
+        if self.value_max is not None and self.value > self.value_max:
+            raise ValueError(f"value {self.value} is above value_max {self.value_max}")
+        return self
+
 
 class ErrorRecord(_Record):
     """One line of errors.jsonl: an input that could not be processed."""
 
     path: str
     kind: str = Field(description="e.g. binary, decode, read, duplicate_doc_id, pipeline.")
+    message: str
+
+
+class WarningRecord(_Record):
+    """A problem a run worked around (a bad front-matter date, a dropped non-finite figure, two
+    records under one id). Shown in the run summary; the document is still processed."""
+
+    path: str
+    kind: str = Field(description="e.g. bad_date, non_finite_figure, duplicate_id.")
     message: str
 
 

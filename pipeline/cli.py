@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,8 +28,6 @@ app = typer.Typer(
     help="Extract leaders, quotes, proposed bodies and figures from summit texts into JSONL.",
 )
 err_console = Console(stderr=True)
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -74,15 +71,15 @@ def extract(
     Exit 0 when every input was processed, 1 when some went to errors.jsonl, 2 for usage errors.
     """
     from pipeline.engines import ENGINES, EngineError
+    from pipeline.io import iso_date
     from pipeline.runner import run_extract
 
     if engine not in ENGINES:
         raise _fail(f"--engine must be one of {', '.join(ENGINES)}, got {engine!r}")
     if scheduler and engine != "dask":
         raise _fail("--scheduler goes with --engine dask")
-
-    if date is not None and not _DATE.match(date):
-        raise _fail(f"--date must be YYYY-MM-DD, got {date!r}")
+    if date is not None and iso_date(date) is None:
+        raise _fail(f"--date must be a YYYY-MM-DD calendar date, got {date!r}")
     paths = inputs or ["corpus/raw"]
     missing = [p for p in paths if not Path(p).exists()]
     if missing and len(missing) == len(paths):
@@ -138,8 +135,15 @@ def extract(
         f"{len(summary.errors)} errors → {out}/: {c['leaders']} leaders, {c['quotes']} quotes, "
         f"{c['bodies']} bodies, {c['figures']} figures; "
         f"{c.get('initiatives', 0)} initiatives, {c.get('people', 0)} people"
+        + (
+            f", {len(summary.warnings)} warning{'s' * (len(summary.warnings) != 1)}"
+            if summary.warnings
+            else ""
+        )
     )
     err_console.print(line)
+    for w in summary.warnings:
+        err_console.print(f"  [yellow]warning {w.kind}[/] {w.path}: {w.message}")
     if summary.errors:
         for e in summary.errors:
             err_console.print(f"  [red]{e.kind}[/] {e.path}: {e.message}")

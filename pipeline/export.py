@@ -7,10 +7,13 @@ merges the pieces' leaders by kb id.
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from spacy.tokens import Doc
 
 from models.records import (
@@ -43,6 +46,8 @@ class DocRecords:
     quotes: list[QuoteRecord] = field(default_factory=list)
     bodies: list[BodyRecord] = field(default_factory=list)
     figures: list[FigureRecord] = field(default_factory=list)
+    #: ``(kind, message)`` of what the export edge dropped or merged; the run summary shows them.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def by_type(self) -> dict[str, Sequence[Any]]:
         """Return the records keyed by output file stem."""
@@ -70,7 +75,7 @@ def doc_records(doc_id: str, text: str, pieces: Iterable[tuple[Doc, int]]) -> Do
         _collect_leaders(doc, offset, text, leaders)
         out.quotes.extend(_quotes(doc_id, doc, offset, text))
         out.bodies.extend(_bodies(doc_id, doc, offset, text))
-        out.figures.extend(_figures(doc_id, doc, offset, text))
+        out.figures.extend(_figures(doc_id, doc, offset, text, out.warnings))
     for kb_id, info in leaders.items():
         mentions = sorted(info["mentions"].values(), key=lambda m: (m.start, m.end))
         first = mentions[0]
@@ -90,10 +95,45 @@ def doc_records(doc_id: str, text: str, pieces: Iterable[tuple[Doc, int]]) -> Do
                 mentions=mentions,
             )
         )
-    out.leaders.sort(key=lambda r: (r.start, r.end, r.id))
-    out.quotes.sort(key=lambda r: (r.start, r.end))
-    out.bodies.sort(key=lambda r: (r.start, r.end))
-    out.figures.sort(key=lambda r: (r.start, r.end))
+    out.leaders = _unique(out.leaders, "leaders", out.warnings)
+    out.quotes = _unique(out.quotes, "quotes", out.warnings)
+    out.bodies = _unique(out.bodies, "bodies", out.warnings)
+    out.figures = _unique(out.figures, "figures", out.warnings)
+    return out
+
+
+R = TypeVar("R", bound=BaseModel)
+
+
+def _unique(records: list[R], kind: str, warnings: list[tuple[str, str]]) -> list[R]:
+    """Return ``records`` sorted by offsets with one record per id.
+
+    Ids are primary keys for a database. Identical records under one id (a component reporting
+    the same span twice) collapse silently; records that share an id but differ keep the first in
+    sort order (offsets, then the record's JSON) and leave a warning, so the run never crashes
+    and the same input always keeps the same record.
+    """
+    keyed = sorted(
+        records,
+        key=lambda r: (
+            getattr(r, "start", 0),
+            getattr(r, "end", 0),
+            getattr(r, "id", ""),
+            json.dumps(r.model_dump(mode="json"), sort_keys=True, ensure_ascii=False),
+        ),
+    )
+    kept: dict[str, R] = {}
+    out: list[R] = []
+    for record in keyed:
+        rid = getattr(record, "id", "")
+        first = kept.get(rid)
+        if first is None:
+            kept[rid] = record
+            out.append(record)
+        elif first != record:
+            warnings.append(
+                ("duplicate_id", f"{kind}: two different records share id {rid!r}; kept the first")
+            )
     return out
 
 
@@ -190,12 +230,43 @@ def _bodies(doc_id: str, doc: Doc, offset: int, text: str) -> list[BodyRecord]:
     return records
 
 
-def _figures(doc_id: str, doc: Doc, offset: int, text: str) -> list[FigureRecord]:
+def _figure_values(f: dict[str, Any]) -> tuple[float, float | None] | None:
+    """Return ``(value, value_max)`` as finite floats with ``value <= value_max``, or None.
+
+    None for a value that is not a finite number (309 nines overflow to Infinity, which is not
+    JSON): such a figure is not representable and is dropped. A downward range ("from 10 to 5")
+    is stored low-high, as the contract promises whatever the component reported.
+    """
+    try:
+        value = float(f["value"])
+        value_max = None if f.get("value_max") is None else float(f["value_max"])
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return None
+    if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
+        return None
+    if value_max is not None and value > value_max:
+        value, value_max = value_max, value
+    return value, value_max
+
+
+def _figures(
+    doc_id: str, doc: Doc, offset: int, text: str, warnings: list[tuple[str, str]]
+) -> list[FigureRecord]:
     records = []
     for span in doc.spans.get(FIGURES_GROUP, []):
         f: dict[str, Any] = span._.summit_figure or {}
         start = f.get("start", span.start_char) + offset
         end = f.get("end", span.end_char) + offset
+        values = _figure_values(f)
+        if values is None:
+            warnings.append(
+                (
+                    "non_finite_figure",
+                    f"figure {text[start:end][:40]!r} at {start}-{end} has no finite value; dropped",
+                )
+            )
+            continue
+        value, value_max = values
         records.append(
             FigureRecord(
                 doc_id=doc_id,
@@ -203,8 +274,8 @@ def _figures(doc_id: str, doc: Doc, offset: int, text: str) -> list[FigureRecord
                 text=text[start:end],
                 start=start,
                 end=end,
-                value=float(f["value"]),
-                value_max=None if f.get("value_max") is None else float(f["value_max"]),
+                value=value,
+                value_max=value_max,
                 unit=f.get("unit") or "unspecified",
                 qualifier=f.get("qualifier"),
                 kind=f.get("kind") or "count",

@@ -6,6 +6,7 @@ mapped over any distributed engine; ``run_extract`` adds the file handling aroun
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -17,14 +18,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from models.records import DocumentRecord, ErrorRecord, RecordCounts
+from models.records import DocumentRecord, ErrorRecord, RecordCounts, WarningRecord
 from pipeline import __version__
 from pipeline.engines import dask_outcomes, local_outcomes
 from pipeline.export import DocRecords, doc_records
 from pipeline.io import (
+    PIECE_CHARS,
     InputDoc,
     InputError,
     SortedSpool,
@@ -66,18 +69,43 @@ def fingerprint(model: str) -> str:
 
 
 _FAILURES: dict[tuple[str, int], str] = {}
+# user_data key of the folder where a worker process leaves the message of a failed piece.
+_FAIL_DIR = "summit_fail_dir"
+
+
+def _failure_file(folder: str, key: tuple[str, int]) -> Path:
+    name = hashlib.sha1(json.dumps(list(key)).encode()).hexdigest()
+    return Path(folder) / f"{name}.txt"
 
 
 def _on_component_error(proc_name: str, proc: Any, docs: list[Doc], err: Exception) -> None:
     """spaCy error handler: remember why a piece failed instead of killing the whole batch.
 
     spaCy drops a doc whose component raised (it is not yielded on); ``process_texts`` notices
-    the gap in the output order and turns it into an errors.jsonl line, with this message when
-    the failure happened in this process.
+    the gap in the output order and turns it into an errors.jsonl line with this message. With
+    ``--workers N`` the handler runs in a worker process, whose memory the main process never
+    sees, so the message is also written to a file in the folder the doc carries; the worker
+    writes it before it sends the batch back, so it is there when the gap is noticed.
     """
     for doc in docs:
         doc_id, offset = doc.user_data.get("summit_piece", ("?", 0))
-        _FAILURES[(doc_id, offset)] = f"{proc_name}: {type(err).__name__}: {err}"
+        message = f"{proc_name}: {type(err).__name__}: {err}"
+        folder = doc.user_data.get(_FAIL_DIR)
+        if not folder:
+            _FAILURES[(doc_id, offset)] = message
+            continue
+        with contextlib.suppress(OSError):  # else the generic message is reported
+            _failure_file(folder, (doc_id, offset)).write_text(message, encoding="utf-8")
+
+
+def _failure_message(key: tuple[str, int], folder: str) -> str:
+    """Return the message recorded for a failed piece (this process or a worker), or ""."""
+    message = _FAILURES.pop(key, "")
+    path = _failure_file(folder, key)
+    with contextlib.suppress(OSError):
+        message = message or path.read_text(encoding="utf-8")
+    path.unlink(missing_ok=True)
+    return message
 
 
 @dataclass
@@ -87,15 +115,20 @@ class RunSummary:
     processed: int = 0
     skipped: int = 0
     errors: list[ErrorRecord] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _make_docs(nlp: Language, item: InputDoc, limit: int, date: str | None) -> Iterator[Doc]:
+def _make_docs(
+    nlp: Language, item: InputDoc, limit: int, date: str | None, fail_dir: str = ""
+) -> Iterator[Doc]:
     fallback = item.meta.get("date") or date
     for start, end in split_pieces(item.text, item.body_start, limit):
         doc = nlp.make_doc(item.text[start:end])
         doc._.summit_date = fallback
         doc.user_data["summit_piece"] = [item.doc_id, start]
+        if fail_dir:
+            doc.user_data[_FAIL_DIR] = fail_dir
         yield doc
 
 
@@ -115,15 +148,34 @@ def process_texts(
     # Only our rule components run through the default handler (spaCy's trained pipes have their
     # own `pipe`; `nlp.set_error_handler` fails on them in 3.8), which is where we want it.
     nlp.default_error_handler = _on_component_error
-    limit = nlp.max_length
+    # A piece is at most PIECE_CHARS (memory) and never over spaCy's own max_length.
+    limit = min(nlp.max_length, PIECE_CHARS)
     sent: deque[tuple[str, int]] = deque()
     pending: dict[str, _Pending] = {}
+    with tempfile.TemporaryDirectory(prefix="summit-failures-") as fail_dir:
+        yield from _pipe_pieces(
+            nlp, items, date, workers, batch_size, limit, fail_dir, sent, pending
+        )
+
+
+def _pipe_pieces(
+    nlp: Language,
+    items: Iterable[InputDoc],
+    date: str | None,
+    workers: int,
+    batch_size: int,
+    limit: int,
+    fail_dir: str,
+    sent: deque[tuple[str, int]],
+    pending: dict[str, _Pending],
+) -> Iterator[Result]:
+    """The body of ``process_texts``, with the folder for worker failure messages."""
 
     def docs() -> Iterator[Doc]:
         for item in items:
             pieces = split_pieces(item.text, item.body_start, limit)
             pending[item.doc_id] = _Pending(item, len(pieces))
-            for doc in _make_docs(nlp, item, limit, date):
+            for doc in _make_docs(nlp, item, limit, date, fail_dir if workers > 1 else ""):
                 doc_id, offset = doc.user_data["summit_piece"]
                 sent.append((doc_id, offset))
                 yield doc
@@ -151,7 +203,7 @@ def process_texts(
     def drop(
         key: tuple[str, int],
     ) -> Iterator[Result]:
-        pending[key[0]].failed.append(_FAILURES.pop(key, ""))
+        pending[key[0]].failed.append(_failure_message(key, fail_dir))
         yield from settle(key[0])
 
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=workers):
@@ -160,6 +212,10 @@ def process_texts(
             yield from drop(sent.popleft())
         if sent:
             sent.popleft()
+        if pending[key[0]].n_pieces > 1:
+            # Pieces wait for their siblings; export reads spans and attributes only, so the
+            # token vectors (most of a processed Doc's memory) are let go now.
+            doc.tensor = numpy.zeros((0, 0), dtype="float32")
         pending[key[0]].done.append((doc, key[1]))
         yield from settle(key[0])
     while sent:
@@ -202,6 +258,7 @@ def _finish(
         chars=len(item.text),
         date=resolved,
         date_source=source,
+        date_raw=item.meta.get("date_raw"),
         title=item.meta.get("title"),
         source=item.meta.get("source"),
         counts=RecordCounts(**{k: len(v) for k, v in records.by_type().items()}),
@@ -277,6 +334,8 @@ def run_extract(
                 reuse.add(item.doc_id)
                 tick()
                 continue
+            for kind, message in item.warnings:  # read on the driver, whatever the engine
+                summary.warnings.append(WarningRecord(path=item.path, kind=kind, message=message))
             yield item
 
     tick = progress(len(files)) if progress else (lambda: None)
@@ -300,6 +359,10 @@ def run_extract(
                     summary.errors.append(result)
                     continue
                 summary.processed += 1
+                for kind, message in records.warnings if records else []:
+                    summary.warnings.append(
+                        WarningRecord(path=result.path, kind=kind, message=message)
+                    )
                 spools["documents"].add([result.doc_id], dump_line(result))
                 assert records is not None
                 for name, recs in records.by_type().items():
@@ -311,7 +374,9 @@ def run_extract(
                 continue
             for record in read_jsonl(out / f"{name}.jsonl"):
                 if record.get("doc_id") in reuse:
-                    spools[name].add(_sort_key(record), json.dumps(record, ensure_ascii=False))
+                    spools[name].add(
+                        _sort_key(record), json.dumps(record, ensure_ascii=False, allow_nan=False)
+                    )
         for error in summary.errors:
             spools["errors"].add([error.path, error.kind], dump_line(error))
         for name in OUTPUT_TYPES:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import html
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ import spacy
 from spacy import displacy
 from spacy.language import Language
 
+from pipeline.components.common.text import paragraph_spans
 from pipeline.evaluate import (
     EvaluationError,
     Predictions,
@@ -30,8 +30,6 @@ from pipeline.evaluate import (
 
 COLORS = {"LEADER": "#7aecec", "QUOTE": "#feca74", "BODY": "#aa9cfc", "FIGURE": "#bfeeb7"}
 """Colour of each label kind (the part of the label before the colon)."""
-
-_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 
 
 class ShowError(Exception):
@@ -91,12 +89,9 @@ def resolve_doc_id(doc: str, pred: Predictions) -> str:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    bounds, pos = [], 0
-    for match in _PARAGRAPH.finditer(text):
-        bounds.append((pos, match.start()))
-        pos = match.end()
-    bounds.append((pos, len(text)))
-    return [(s, e) for s, e in bounds if text[s:e].strip()]
+    # The pipeline's own paragraph definition (blank line, U+2029; else line breaks, CR, U+2028),
+    # so a review page draws the paragraphs the components saw.
+    return [(s, e) for s, e in paragraph_spans(text) if text[s:e].strip()]
 
 
 def manual_parses(text: str, spans: list[LabelledSpan], nlp: Language) -> list[dict[str, Any]]:
