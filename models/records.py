@@ -76,6 +76,10 @@ class DocumentRecord(_Record):
     )
     title: str | None = None
     source: str | None = None
+    series: str | None = Field(
+        default=None,
+        description="The summit series the text reports (ids of summit_series.jsonl), or null.",
+    )
     counts: RecordCounts
     pipeline_version: str
     model: str

@@ -151,13 +151,16 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")
 _WORD = re.compile(r"[^\W_]+(?:\+\d+)?")
 
 
+_DASH_TO_HYPHEN = str.maketrans({c: "-" for c in DASHES})
+_QUOTE_TO_SPACE = str.maketrans({c: " " for c in _QUOTES})
+
+
 def _fold(text: str) -> str:
     """NFKC, dashes to "-" with no spaces around them, quotes to spaces, possessives dropped."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join("-" if c in DASHES else c for c in text)
+    text = unicodedata.normalize("NFKC", text).translate(_DASH_TO_HYPHEN)
     text = re.sub(r"\s*-\s*", "-", text)
     text = re.sub(r"(?<=\w)['’]s\b|(?<=s)['’](?!\w)", "", text)  # Investors' / region's
-    return "".join(" " if c in _QUOTES else c for c in text)
+    return text.translate(_QUOTE_TO_SPACE)
 
 
 def stem(word: str) -> str:
@@ -508,8 +511,10 @@ def link_records(
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in [*bodies, *quotes]:
         by_doc[str(r["doc_id"])].append(r)
-    doc_series = {
-        doc_id: document_series(_document_text(d, by_doc[doc_id], base), kb)
+    doc_series = {  # decided at extraction (documents.jsonl `series`); older folders: re-read
+        doc_id: d["series"]
+        if "series" in d
+        else document_series(_document_text(d, by_doc[doc_id], base), kb)
         for doc_id, d in sorted(docs.items())
     }
     items: list[_Body] = []

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from models.records import DocumentRecord, ErrorRecord, RecordCounts, WarningRecord
 from pipeline import __version__
 from pipeline.engines import dask_outcomes, local_outcomes
+from pipeline.link import document_series
 from pipeline.export import DocRecords, doc_records
 from pipeline.io import (
     PIECE_CHARS,
@@ -261,6 +262,7 @@ def _finish(
         date_raw=item.meta.get("date_raw"),
         title=item.meta.get("title"),
         source=item.meta.get("source"),
+        series=document_series(item.text),
         counts=RecordCounts(**{k: len(v) for k, v in records.by_type().items()}),
         pipeline_version=__version__,
         model=f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}",

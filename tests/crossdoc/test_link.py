@@ -360,3 +360,24 @@ def test_written_lines_follow_the_models(tmp_path: Path) -> None:
             model.model_validate(line)
     ids = [r["id"] for r in read_lines(out / "initiatives.jsonl")]
     assert ids == sorted(ids)
+
+
+@pytest.mark.parametrize(
+    ("series_a", "series_b", "joined"), [("sco", "eu", False), ("sco", "sco", True)]
+)
+def test_the_series_decided_at_extraction_is_what_links(
+    series_a: str, series_b: str, joined: bool
+) -> None:
+    """documents.jsonl `series` (decided when the text was read) keeps same-named bodies of two
+    series apart; the linker needs no input file for it."""
+    a = document("a", "2024-07-04", "Leaders met")
+    b = document("b", "2025-04-04", "Leaders met")
+    a["series"], b["series"] = series_a, series_b
+    records = [
+        a,
+        b,
+        body("a", 10, "Water Council", "council"),
+        body("b", 10, "Water Council", "council"),
+    ]
+    initiatives = _link(records).initiatives
+    assert (len(initiatives) == 1) is joined
