@@ -108,6 +108,13 @@ from tests.leaders.helpers import mentions, run
             "2025-11-17",
             "text",
         ),
+        # a full date in the opening dates the text, whatever day the headline names
+        (
+            "Leaders to meet on September 15\n\nDUSHANBE, 14 September 2023 - The "
+            "Consultative Meeting opened in Dushanbe.",
+            "2023-09-14",
+            "text",
+        ),
         # a month in lower case in running text is no dateline
         (
             "Leaders may 5 times meet in Tashkent at a Consultative Meeting.",

@@ -5,8 +5,8 @@ Reads ``doc.text`` (full calendar dates: "14 September 2023", "September 14, 202
 lines of ``leader_roles.jsonl``); the patterns around them are the regexes below.
 
 A text whose opening (title, dateline, lead: the first three paragraphs) gives a day and a month
-without a year before any full date ("SAMARKAND, April 4 (Agency) -", "Astana, 9 August (UzA).")
-takes the year, in order, from (:func:`document_date`): a full date of the text on the same day
+without a year ("SAMARKAND, April 4 (Agency) -", "Astana, 9 August (UzA)."), and no full date but
+later in that paragraph, takes the year, in order, from (:func:`document_date`): a full date of the text on the same day
 and month; a year written as its meeting's own ("the 2024 summit", "the summit of 2024"); the
 summit calendar (``summit_calendar.jsonl``: a held meeting the text names, by a series cue and
 its host city or by a series cue and its ordinal, whose days contain that day and month); the
@@ -117,18 +117,24 @@ class DateReader:
         return [found[k] for k in sorted(found)]
 
     def lead_day_month(self, text: str) -> DayMonth | None:
-        """Return the day + month without a year that opens ``text`` — in its first
-        ``LEAD_PARAGRAPHS`` non-empty paragraphs and before any full date — or None."""
+        """Return the first day + month without a year in the first ``LEAD_PARAGRAPHS``
+        non-empty paragraphs of ``text``, or None when another paragraph of that opening holds a
+        full date: a full dateline ("DUSHANBE, 14 September 2023") dates the text, whatever day
+        its headline names. A full date later in the same paragraph ("ASTANA, 9 August (Agency)
+        - … on 9 August 2024") only gives the year."""
         spans = [(s, e) for s, e in paragraph_spans(text) if text[s:e].strip()]
         if not spans:
             return None
-        limit = spans[min(len(spans), LEAD_PARAGRAPHS) - 1][1]
-        dated = self.dated(text)
-        if dated:
-            limit = min(limit, dated[0][0])
-        for found in self.day_months(text[:limit]):
-            return found
-        return None
+        spans = spans[:LEAD_PARAGRAPHS]
+        found = self.day_months(text[: spans[-1][1]])
+        if not found:
+            return None
+        lead = found[0]
+        own = next((s, e) for s, e in spans if s <= lead.start < e)
+        for offset, _ in self.dated(text[: spans[-1][1]]):
+            if not own[0] <= offset < own[1] or offset < lead.start:
+                return None
+        return lead
 
 
 def month_forms(lines: list[LexiconLine]) -> dict[str, int]:
