@@ -13,6 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 MentionKind = Literal["name", "surname", "role", "pronoun"]
 BodyStatus = Literal["proposed", "established", "adopted"]
+DateSource = Literal[
+    "text", "text_dateline_year", "summit_calendar", "front_matter", "option", "none"
+]
+# The date sources that mean the text dated itself (pipeline/components/leaders/dates.py).
+TEXT_DATE_SOURCES: tuple[str, ...] = ("text", "text_dateline_year", "summit_calendar")
 #: The rules that may decide a body's status, proposers or supporters (README, "Bodies":
 #: attribution). One closed set for the three attributes; the README's table says which
 #: attribute each value can decide.
@@ -69,7 +74,15 @@ class DocumentRecord(_Record):
     encoding: str = Field(description="Encoding the bytes were decoded with, e.g. utf-8, cp1251.")
     chars: int = Field(description="Length of the decoded text; all offsets index this text.")
     date: str | None = Field(description="ISO date used to resolve role mentions, or null.")
-    date_source: Literal["text", "front_matter", "option", "none"] = "none"
+    date_source: DateSource = Field(
+        default="none",
+        description=(
+            "Where date came from: text (a full date in the text), text_dateline_year (the "
+            "opening's day and month, the year from the text), summit_calendar (the opening's "
+            "day and month, the year from the calendar meeting the text names), front_matter, "
+            "option (--date), none."
+        ),
+    )
     date_raw: str | None = Field(
         default=None,
         description="A front-matter date that is not YYYY-MM-DD, as written (date is then not it).",

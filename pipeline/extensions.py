@@ -7,7 +7,9 @@ survive `DocBin` and `nlp.pipe(n_process=N)`.
 Doc attributes
 - ``doc._.summit_date``: fallback ISO date (``--date`` or front matter), set before the pipeline.
 - ``doc._.summit_doc_date`` / ``doc._.summit_date_source``: the date the leaders component
-  resolved role mentions with ("text", "front_matter"/"option" via summit_date, or "none").
+  resolved role mentions with ("text", "text_dateline_year", "summit_calendar" — the text's own
+  date, see ``components/leaders/dates.py`` — or "none"; "front_matter"/"option" are told apart
+  by the runner via summit_date).
 - ``doc._.summit_leaders``: ``{kb_id: {"name", "country", "office", "organisation", "in_kb"}}``.
 
 Span groups (see the ``*_GROUP`` constants)

@@ -16,13 +16,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from models.records import DocumentRecord, ErrorRecord, RecordCounts, WarningRecord
+from models.records import (
+    TEXT_DATE_SOURCES,
+    DateSource,
+    DocumentRecord,
+    ErrorRecord,
+    RecordCounts,
+    WarningRecord,
+)
 from pipeline import __version__
 from pipeline.engines import dask_outcomes, local_outcomes
 from pipeline.link import document_series
@@ -244,9 +251,9 @@ def _finish(
         )
     first = pieces[0][0]
     resolved = first._.summit_doc_date
-    source: Literal["text", "front_matter", "option", "none"] = "none"
-    if first._.summit_date_source == "text":
-        source = "text"
+    source: DateSource = "none"
+    if first._.summit_date_source in TEXT_DATE_SOURCES:  # the text dated itself
+        source = first._.summit_date_source
     else:
         resolved = item.meta.get("date") or date
         source = "front_matter" if item.meta.get("date") else ("option" if date else "none")

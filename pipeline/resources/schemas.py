@@ -169,3 +169,62 @@ LexiconItem = Annotated[
 
 class LexiconLine(RootModel[LexiconItem]):
     """One line of leader_roles.jsonl (discriminated by ``kind``)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# summit_calendar.jsonl: held meetings of the followed summit series, for dating texts whose
+# dateline has a day and a month but no year (pipeline/components/leaders/dates.py).
+
+
+class CalendarMeeting(_Strict):
+    """One held meeting: its series (an id of summit_series.jsonl), ordinal, host city spellings
+    and first/last day (inclusive)."""
+
+    kind: Literal["meeting"]
+    series: str = Field(pattern=r"^[a-z0-9]+$")
+    ordinal: int | None = Field(default=None, ge=1)
+    places: list[str] = Field(min_length=1)
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _check(self) -> CalendarMeeting:
+        if self.end < self.start:
+            raise ValueError(f"{self.series} {self.start}: end {self.end} is before start")
+        if (self.end - self.start).days > 7:
+            raise ValueError(f"{self.series} {self.start}: a meeting of more than a week")
+        return self
+
+    def contains(self, month: int, day: int) -> list[dt.date]:
+        """Return the days of the meeting that fall on ``month``/``day`` (zero or one)."""
+        out: list[dt.date] = []
+        current = self.start
+        while current <= self.end:
+            if (current.month, current.day) == (month, day):
+                out.append(current)
+            current += dt.timedelta(days=1)
+        return out
+
+
+class CalendarOrdinal(_Strict):
+    """An ordinal's number and written forms ("sixth", "6th", "VI")."""
+
+    kind: Literal["ordinal"]
+    number: int = Field(ge=1)
+    forms: list[str] = Field(min_length=1)
+
+
+class CalendarWords(_Strict):
+    """Words for reading a meeting's own year: event nouns, and words pointing to another one."""
+
+    kind: Literal["event_noun", "not_this_event"]
+    forms: list[str] = Field(min_length=1)
+
+
+CalendarItem = Annotated[
+    CalendarMeeting | CalendarOrdinal | CalendarWords, Field(discriminator="kind")
+]
+
+
+class CalendarLine(RootModel[CalendarItem]):
+    """One line of summit_calendar.jsonl (discriminated by ``kind``)."""

@@ -73,7 +73,7 @@ from pipeline.extensions import LEADERS_GROUP
 from pipeline.resources import read_text
 from pipeline.resources.schemas import Person
 
-from .dates import event_date, parse_date
+from .dates import document_date, parse_date
 from .kb import KnowledgeBase
 from .names import Names
 from .resolve import DocContext, Mention, Resolver, mention
@@ -170,11 +170,11 @@ class SummitLeaders:
         """Return the day roles resolve on and whether the text or its metadata gave it; set
         ``doc._.summit_doc_date`` / ``summit_date_source``."""
         named = {e.value for h in name_hits for e in h.entries if e.kind == "name"}
-        text_date = event_date(self.kb.dates.dates(doc.text), named, self.kb.people)
+        text_date, source = document_date(doc.text, named, self.kb.people, self.kb.dates)
         fallback = parse_date(doc._.summit_date)
         if text_date is not None:
             doc._.summit_doc_date = text_date.isoformat()
-            doc._.summit_date_source = "text"
+            doc._.summit_date_source = source
         elif fallback is not None:
             doc._.summit_doc_date = fallback.isoformat()
         day = text_date or fallback or self.today or dt.date.today()
