@@ -94,9 +94,11 @@ class SummitLeaders:
         lexicon: str = "leader_roles.jsonl",
         today: str | None = None,
         fuzzy_cutoff: float = 90.0,
+        plural_roles: bool = False,
     ) -> None:
         self.name = name
         self.fuzzy_cutoff = fuzzy_cutoff
+        self.plural_roles = plural_roles
         self.tokenizer = nlp.tokenizer  # lexicon forms are tokenised like the documents
         self.officeholders_name = officeholders
         self.lexicon_name = lexicon
@@ -115,7 +117,7 @@ class SummitLeaders:
             lex_source=self.lexicon_name,
         )
         self.names = Names(self.kb, self.fuzzy_cutoff)
-        self.roles = Roles(self.kb)
+        self.roles = Roles(self.kb, self.plural_roles)
         self.resolver = Resolver(self.kb, self.names, self.roles)
         self.unknown = Unknowns(self.kb, self.names, self.roles)
 
@@ -264,6 +266,7 @@ class SummitLeaders:
         "lexicon": "leader_roles.jsonl",
         "today": None,
         "fuzzy_cutoff": 90.0,
+        "plural_roles": False,
     },
 )
 def make_leaders(
@@ -273,8 +276,10 @@ def make_leaders(
     lexicon: str,
     today: str | None,
     fuzzy_cutoff: float,
+    plural_roles: bool,
 ) -> SummitLeaders:
-    """Return the summit_leaders component (data files are bundled resource names)."""
+    """Return the summit_leaders component (data files are bundled resource names;
+    ``plural_roles`` turns "the presidents of X and Y" into one role mention per country)."""
     return SummitLeaders(
         nlp,
         name,
@@ -282,4 +287,5 @@ def make_leaders(
         lexicon=lexicon,
         today=today,
         fuzzy_cutoff=fuzzy_cutoff,
+        plural_roles=plural_roles,
     )
