@@ -342,3 +342,47 @@ def test_repeated_headline_one_person(lnlp: Language, text: str) -> None:
     found = mentions(run(lnlp, text, "2025-11-16"))
     assert len(found) == 2
     assert len({m[2] for m in found}) == 1
+
+
+# -- a crown prince named before his reign ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected_ids"),
+    [
+        (
+            "Kuwait's Crown Prince Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah also spoke.",
+            "2023-07-19",
+            set(),
+        ),
+        (
+            "The Crown Prince of Kuwait Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah also spoke.",
+            "2023-07-19",
+            set(),
+        ),
+        (  # no date at all: the title itself says the text precedes his reign
+            "Kuwait's Crown Prince Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah also spoke.",
+            None,
+            set(),
+        ),
+        (  # the same man once he reigns
+            "The Emir of Kuwait Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah also spoke.",
+            "2024-05-01",
+            {"mishal-al-ahmad-al-jaber-al-sabah"},
+        ),
+        (  # a crown prince whose crown-prince office is in the base stays a leader
+            "Saudi Crown Prince Mohammed bin Salman also spoke.",
+            "2021-05-01",
+            {"mohammed-bin-salman"},
+        ),
+        (  # the first president is a past office by definition
+            "The First President of Kazakhstan Nursultan Nazarbayev also spoke.",
+            "2023-07-19",
+            {"nursultan-nazarbayev"},
+        ),
+    ],
+)
+def test_title_of_an_office_never_held(
+    lnlp: Language, text: str, date: str | None, expected_ids: set[str]
+) -> None:
+    assert {m[2] for m in mentions(run(lnlp, text, date))} == expected_ids

@@ -163,6 +163,8 @@ class SummitLeaders:
         self._roles(doc, atom_hits, ctx)
         if ctx.unknown:
             self.unknown.surnames(doc, ctx)
+        if ctx.not_leaders:
+            mentions = [m for m in mentions if m.pid not in ctx.not_leaders]
         if dated:  # an undated text cannot tell who has left office
             mentions = self.resolver.drop_other_office_holders(doc, mentions, day)
         self._write(doc, mentions, ctx.unknown, day)

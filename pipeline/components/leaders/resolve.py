@@ -66,6 +66,9 @@ class DocContext:
     named_end: dict[int, Mention]
     unknown: dict[str, dict[str, Any]] = field(default_factory=dict)
     home: str | None = None  # who "the Head of State" is in this text
+    # base people named here with a title of an office they never held, out of office on the
+    # date ("Kuwait's Crown Prince Sheikh Mishal ..." before he became Emir): not leaders here
+    not_leaders: set[str] = field(default_factory=set)
     voice: bool | None = None  # the text speaks as a state body ("our country"); found lazily
 
     def add(self, m: Mention) -> Mention:
@@ -282,6 +285,9 @@ class Resolver(Stage):
             pid = unknown.after(doc, role.end, role, role.country, ctx)
             if pid is None and j > 1 and doc[j - 1].text == ",":
                 pid = unknown.before(doc, j - 1, role, ctx)
+        if pid is not None and self._other_title(role, pid, ctx.day if ctx.dated else None):
+            ctx.not_leaders.add(pid)
+            return None
         found = self._role_holder(doc, role, ctx, pid)
         if found is None:
             return None
@@ -334,6 +340,19 @@ class Resolver(Stage):
         if not heads:
             return None
         return heads[0].pid if doc[role.start].text[:1].isupper() else heads[-1].pid
+
+    def _other_title(self, role: RoleHit, pid: str, day: dt.date | None) -> bool:
+        """Return True when a base person is named with the title of a head-of-state or
+        government office they never held in the base and hold no leader office on ``day``: a
+        crown prince who later became emir, named in a text of his crown-prince years. In an
+        undated text (``day`` None) the title itself dates the text outside their reign."""
+        if role.temporal or role.office is not None or pid not in self.kb.people:
+            return False
+        if not set(role.kinds) <= {"state", "government", "crown_prince", "supreme", "leader"}:
+            return False  # "First President of X": an office of the past by definition
+        if day is not None and self.kb.in_office(pid, day):
+            return False
+        return not self._fits(pid, role)
 
     def _fits(self, pid: str, role: RoleHit) -> bool:
         """Return True when person ``pid`` ever held the office ``role`` names."""
