@@ -386,3 +386,50 @@ def test_title_of_an_office_never_held(
     lnlp: Language, text: str, date: str | None, expected_ids: set[str]
 ) -> None:
     assert {m[2] for m in mentions(run(lnlp, text, date))} == expected_ids
+
+
+# -- F-SITE-BRANDING-ROLE, L-HEAD-OF-STATE-OWN in a headline ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the site's branding split over two lines is no mention
+            "Official website of the\n\nPresident of the Republic of Kazakhstan\n\n"
+            "On 9 August 2024 the leaders met.",
+            [],
+        ),
+        (
+            "Official portal of the\nPresident of Uzbekistan\n\nOn 9 August 2024 the leaders met.",
+            [],
+        ),
+        (  # a press-service headline drops the article: the president its lead names
+            "Head of State attends the summit\n\nOn 9 August 2024 our country hosted the summit. "
+            "Head of State Kassym-Jomart Tokayev chaired it.",
+            [
+                ("Head of State", "role", "kassym-jomart-tokayev"),
+                ("Head of State", "role", "kassym-jomart-tokayev"),
+                ("Kassym-Jomart Tokayev", "name", "kassym-jomart-tokayev"),
+            ],
+        ),
+        (  # no "our country": the lead's apposition says who, later in the text
+            "Head of State attends the summit\n\nOn 9 August 2024 Head of State Kassym-Jomart "
+            "Tokayev chaired the summit. Then the Head of State left.",
+            [
+                ("Head of State", "role", "kassym-jomart-tokayev"),
+                ("Head of State", "role", "kassym-jomart-tokayev"),
+                ("Kassym-Jomart Tokayev", "name", "kassym-jomart-tokayev"),
+                ("Head of State", "role", "kassym-jomart-tokayev"),
+            ],
+        ),
+        (  # an agency's headline in third person: nobody in particular
+            "Head of State attends the summit\n\nOn 9 August 2024 Shavkat Mirziyoyev of "
+            "Uzbekistan attended the summit.",
+            [("Shavkat Mirziyoyev", "name", "shavkat-mirziyoyev")],
+        ),
+    ],
+)
+def test_page_furniture_roles(
+    lnlp: Language, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert mentions(run(lnlp, text)) == expected

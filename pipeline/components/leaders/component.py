@@ -77,7 +77,7 @@ from .dates import event_date, parse_date
 from .kb import KnowledgeBase
 from .names import Names
 from .resolve import DocContext, Mention, Resolver, mention
-from .roles import Roles
+from .roles import RoleHit, Roles
 from .tables import Hit, scan
 from .unknown import Unknowns
 from .words import quoted_title
@@ -194,7 +194,10 @@ class SummitLeaders:
     def _roles(self, doc: Doc, atom_hits: list[Hit], ctx: DocContext) -> None:
         """Add the role mentions, and the newcomers named next to titles, to ``ctx``."""
         covered = {i for m in ctx.mentions for i in range(m.start, m.end)}
-        for role in self.roles.find(doc, atom_hits, covered):
+        found_roles = self.roles.find(doc, atom_hits, covered)
+        # a headline's "Head of State" waits for the lead's "Head of State <Name>" to say who
+        later = [r for r in found_roles if self._headline_home(doc, r, ctx)]
+        for role in [r for r in found_roles if r not in later] + later:
             covered.update(range(role.start, role.end))
             if quoted_title(doc, role.start, role.end):
                 continue  # media called the son "the Head of State": a reported title
@@ -203,6 +206,15 @@ class SummitLeaders:
                 ctx.mentions.append(found)
         for role in self.roles.bare_titles(doc, atom_hits, covered):
             self.unknown.after(doc, role.end, role, role.country, ctx)
+
+    def _headline_home(self, doc: Doc, role: RoleHit, ctx: DocContext) -> bool:
+        """Return True for a press-service "Head of State" opening a line with no name after
+        it (a headline)."""
+        return (
+            "home" in role.kinds
+            and self.roles.line_start(doc, role.start)
+            and self.roles.skip_honorifics(doc, role.end) not in ctx.named_at
+        )
 
     # -- output -------------------------------------------------------------------------------
 

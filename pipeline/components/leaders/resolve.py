@@ -301,13 +301,16 @@ class Resolver(Stage):
             if pid is not None:
                 ctx.home = ctx.home or pid
                 return pid, "role-apposed"
-            if role.start == 0 or doc[role.start - 1].lower_ != "the":
+            headline = self.roles.line_start(doc, role.start) and doc[role.start].text[:1].isupper()
+            if not headline and (role.start == 0 or doc[role.start - 1].lower_ != "the"):
                 return None  # "each head of state", "a head of state": nobody in particular
             if ctx.voice is None:
                 ctx.voice = self.kb.own_voice_re.search(fold(doc.text)) is not None
             if ctx.home is None and not ctx.voice:
                 return None  # an agency reporting on a foreign or own leader in third person
             home = ctx.home or self._head_of_state_before(doc, role, ctx)
+            if home is None and headline:  # "Head of State meets ..." above the lead
+                home = self._head_of_state_after(role, ctx)
             return None if home is None else (home, "role-home")
         if pid is not None or role.temporal:
             return None if pid is None else (pid, "role-apposed")  # "former President of X"
@@ -325,6 +328,19 @@ class Resolver(Stage):
             ctx.day, country=role.country, kinds=role.kinds, title=role.title, office=role.office
         )
         return (found[0], "role-date") if found else None
+
+    def _head_of_state_after(self, role: RoleHit, ctx: DocContext) -> str | None:
+        """Return the first head of state in office named after ``role`` (a headline's "Head
+        of State" is the president the release's lead then names)."""
+        people = self.kb.people
+        for m in sorted(ctx.mentions, key=lambda m: m.start):
+            if (
+                m.start > role.end
+                and m.pid in people
+                and any(o.kind == "state" and o.held_on(ctx.day) for o in people[m.pid].offices)
+            ):
+                return m.pid
+        return None
 
     def _head_of_state_before(self, doc: Doc, role: RoleHit, ctx: DocContext) -> str | None:
         """Return who a bare "Head of State" is: the press-service style capitalised title means

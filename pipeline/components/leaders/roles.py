@@ -148,13 +148,23 @@ class Roles:
         return False
 
     def dependent(self, doc: Doc, start: int) -> bool:
-        """Return True for "Press Service of / Adviser to the President": not the president."""
-        i = start - 1
-        if i >= 0 and doc[i].lower_ == "the":
-            i -= 1
+        """Return True for "Press Service of / Adviser to the President": not the president.
+
+        Line breaks between the words do not count: site branding prints "Official website of
+        the" and "President of the Republic of X" on two lines."""
+        words = [t for t in doc[max(0, start - 8) : start] if not t.is_space]
+        if words and words[-1].lower_ == "the":
+            words.pop()
         return (
-            i >= 1 and doc[i].lower_ in {"of", "to"} and fold(doc[i - 1].text) in self.kb.dependents
+            len(words) >= 2
+            and words[-1].lower_ in {"of", "to"}
+            and fold(words[-2].text) in self.kb.dependents
         )
+
+    @staticmethod
+    def line_start(doc: Doc, start: int) -> bool:
+        """Return True when token ``start`` opens the text or a line (a headline's first word)."""
+        return start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
 
     def temporal(self, doc: Doc, start: int) -> bool:
         """Return True when "former", "then", "late" ... qualifies the role at ``start``."""
