@@ -44,7 +44,9 @@ kb id ``x-<slug>``, ``in_kb`` false; later bare uses of that surname are mention
 with no such title who is not in the base (scholars, ministers, envoys, heads of UN offices, a
 president's aides) is not a leader, and a base person named with a minister's or envoy's title
 is not one on that date either. Plurals ("the leaders of the Central Asian states", "the heads of
-state", "the presidents of Kyrgyzstan and Tajikistan") are group references, not mentions.
+state", "the presidents of Kyrgyzstan and Tajikistan") are group references, not mentions; with
+the config ``plural_roles`` a plural role before a list of countries gives one role mention per
+country, spanning the country's tokens (corpus/DECISIONS.md, "Plural roles").
 
 Matching is a dictionary lookup over normalised token keys (case and diacritics folded, dash tokens
 skipped), built once in ``__init__`` with a prefix set so that most tokens cost one lookup:
