@@ -106,6 +106,12 @@ class Names:
             key = fold(text)
             if key in kb.not_names or key in kb.honorifics or (key,) in kb.names.entries:
                 continue  # a base spelling that :meth:`name_ok` turned down stays down
+            before = prev_word(doc, token.i)
+            hint = before is not None and (
+                fold(before.text) in kb.honorifics or fold(before.text) in kb.given_words
+            )
+            if not hint and counts[text] < 2:
+                continue  # no evidence possible: spare the fuzzy search
             close = process.extract(
                 key, kb.fuzzy_surnames, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
             )
@@ -121,7 +127,6 @@ class Names:
             (pids,) = families
             if any(key == str(c[0]) + "a" for c in close):
                 continue  # "Karimova": a woman of another family, not "Karimov"
-            before = prev_word(doc, token.i)
             titled = before is not None and fold(before.text) in kb.honorifics
             given = before is not None and any(
                 fold(before.text) in {fold(part) for g in kb.people[p].given for part in g.split()}
