@@ -433,3 +433,21 @@ def test_page_furniture_roles(
     lnlp: Language, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert mentions(run(lnlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("role_text", "date", "kb_id"),
+    [
+        ("ECO Secretary General", "2025-07-04", "asad-majeed-khan"),
+        (
+            "Secretary-General of the Economic Cooperation Organization",
+            "2025-07-04",
+            "asad-majeed-khan",
+        ),
+        ("CICA Executive Director", "2021-02-03", "kairat-sarybay"),
+        ("CICA Secretary General", "2024-02-20", "kairat-sarybay"),
+    ],
+)
+def test_org_heads_added_to_the_base(lnlp: Language, role_text: str, date: str, kb_id: str) -> None:
+    doc = run(lnlp, f"The {role_text} addressed the summit.", date)
+    assert mentions(doc) == [(role_text, "role", kb_id)]
