@@ -177,6 +177,7 @@ def test_misspelt_surname(
         "The report by Mirzoyoyev was published.",  # once, with no title: not enough
         "They met at the Mirzoyoyev Academy and the Mirzoyoyev Library.",  # institutions
         "President Kerimbekov of the chamber spoke.",  # nothing close enough
+        "Foreign Minister Mirzoyev met the press.",  # a minister's title is no evidence
     ],
 )
 def test_misspelt_surname_negatives(lnlp: Language, text: str) -> None:

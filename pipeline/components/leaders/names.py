@@ -128,6 +128,9 @@ class Names:
             if any(key == str(c[0]) + "a" for c in close):
                 continue  # "Karimova": a woman of another family, not "Karimov"
             titled = before is not None and fold(before.text) in kb.honorifics
+            if titled and before is not None and fold(before.text) in kb.non_leader_titles:
+                prime = prev_word(doc, before.i)  # "Foreign Minister Mirzoyev" is a minister
+                titled = prime is not None and fold(prime.text) == "prime"
             given = before is not None and any(
                 fold(before.text) in {fold(part) for g in kb.people[p].given for part in g.split()}
                 for p in pids
