@@ -65,6 +65,20 @@ def plural_nlp() -> Language:
                 ("China", "role", "xi-jinping"),
             ],
         ),
+        (  # demonyms before the plural: each demonym is the span
+            "The Kazakh, Kyrgyz and Uzbek presidents met in Dushanbe.",
+            "2023-09-14",
+            [
+                ("Kazakh", "role", "kassym-jomart-tokayev"),
+                ("Kyrgyz", "role", "sadyr-japarov"),
+                ("Uzbek", "role", "shavkat-mirziyoyev"),
+            ],
+        ),
+        (
+            "The Chinese and Russian leaders met on the sidelines.",
+            "2023-09-14",
+            [("Chinese", "role", "xi-jinping"), ("Russian", "role", "vladimir-putin")],
+        ),
         (
             "The prime ministers of Kazakhstan and Uzbekistan signed the customs protocol.",
             "2024-07-04",
@@ -85,6 +99,8 @@ def test_plural_role_country_list(
     ("text", "expected"),
     [
         ("The heads of state met in Dushanbe.", []),
+        ("The Uzbek leaders met in Dushanbe.", []),  # one country: a group, no person
+        ("Kazakh and Uzbek business leaders met in Dushanbe.", []),
         ("The leaders of the Central Asian states met in Dushanbe.", []),
         ("The leaders of Kazakhstan and the UN agencies met in Dushanbe.", []),
         # names after the countries say who: only the names are mentions

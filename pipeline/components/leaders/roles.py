@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.components.common.text import is_capitalised, is_dash
+from pipeline.resources.schemas import RoleEntry
 
 from .kb import KnowledgeBase
 from .tables import Entry, Hit, fold
@@ -110,6 +111,8 @@ class Roles:
         nxt = self.after_of(doc, hit.end, atoms.by_start)
         out: list[RoleHit] = []
         noun = doc[hit.start : hit.end].text
+        if nxt is None:
+            return self._demonyms_before(doc, hit, atoms, roles[0], covered)
         while nxt is not None:
             country = nxt.first("country")
             if country is None or not case_ok(doc, nxt, "country"):
@@ -133,6 +136,44 @@ class Roles:
             if nxt is None and doc[i - 1].lower_ != ",":
                 return []  # "Kazakhstan and the UN": not a list of countries
         return out if len(out) >= 2 else []
+
+    def _demonyms_before(
+        self, doc: Doc, hit: Hit, atoms: _Atoms, role: RoleEntry, covered: set[int]
+    ) -> list[RoleHit]:
+        """Return one role per demonym of "the Kazakh, Kyrgyz and Uzbek presidents" (the span
+        of each is the demonym), or nothing when fewer than two demonyms are coordinated."""
+        index = atoms.hits.index(hit)
+        out: list[RoleHit] = []
+        end = hit.start
+        noun = doc[hit.start : hit.end].text
+        while index > 0:
+            prev = atoms.hits[index - 1]
+            demonym = prev.first("demonym")
+            if prev.end != end or demonym is None or not case_ok(doc, prev, "demonym"):
+                break
+            if any(i in covered for i in range(prev.start, prev.end)):
+                return []
+            out.append(
+                RoleHit(
+                    prev.start,
+                    prev.end,
+                    demonym,
+                    None,
+                    tuple(role.kinds),
+                    role.title,
+                    noun=noun,
+                    plural=True,
+                )
+            )
+            index -= 1
+            end = prev.start
+            if end > 0 and doc[end - 1].lower_ in {"and", "&"}:
+                end -= 1
+            if end > 0 and doc[end - 1].text == ",":
+                end -= 1
+            if end == prev.start:
+                break  # no separator: the list starts here
+        return sorted(out, key=lambda r: r.start) if len(out) >= 2 else []
 
     def blocked(self, doc: Doc, start: int) -> bool:
         """Return True after "vice", "deputy", ...: another office than the one named.
