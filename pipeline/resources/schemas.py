@@ -74,6 +74,9 @@ class Person(_Strict):
     aliases: list[str] = Field(default_factory=list)
     family_first: bool = False
     ambiguous_surname: bool = False
+    # titles of honour that stand for this one person ("Elbasy", "Hero-Arkadag", "Leader of the
+    # Nation"): a surname right after one is this person; alone they are no mention (gold)
+    honorifics: list[str] = Field(default_factory=list)
     offices: list[Office] = Field(min_length=1)
     other_offices: list[OtherOffice] = Field(default_factory=list)
 

@@ -44,7 +44,9 @@ kb id ``x-<slug>``, ``in_kb`` false; later bare uses of that surname are mention
 with no such title who is not in the base (scholars, ministers, envoys, heads of UN offices, a
 president's aides) is not a leader, and a base person named with a minister's or envoy's title
 is not one on that date either. Plurals ("the leaders of the Central Asian states", "the heads of
-state", "the presidents of Kyrgyzstan and Tajikistan") are group references, not mentions.
+state", "the presidents of Kyrgyzstan and Tajikistan") are group references, not mentions; with
+the config ``plural_roles`` a plural role before a list of countries gives one role mention per
+country, spanning the country's tokens (corpus/DECISIONS.md, "Plural roles").
 
 Matching is a dictionary lookup over normalised token keys (case and diacritics folded, dash tokens
 skipped), built once in ``__init__`` with a prefix set so that most tokens cost one lookup:
@@ -77,7 +79,7 @@ from .dates import document_date, parse_date
 from .kb import KnowledgeBase
 from .names import Names
 from .resolve import DocContext, Mention, Resolver, mention
-from .roles import Roles
+from .roles import RoleHit, Roles
 from .tables import Hit, scan
 from .unknown import Unknowns
 from .words import quoted_title
@@ -94,9 +96,11 @@ class SummitLeaders:
         lexicon: str = "leader_roles.jsonl",
         today: str | None = None,
         fuzzy_cutoff: float = 90.0,
+        plural_roles: bool = False,
     ) -> None:
         self.name = name
         self.fuzzy_cutoff = fuzzy_cutoff
+        self.plural_roles = plural_roles
         self.tokenizer = nlp.tokenizer  # lexicon forms are tokenised like the documents
         self.officeholders_name = officeholders
         self.lexicon_name = lexicon
@@ -115,7 +119,7 @@ class SummitLeaders:
             lex_source=self.lexicon_name,
         )
         self.names = Names(self.kb, self.fuzzy_cutoff)
-        self.roles = Roles(self.kb)
+        self.roles = Roles(self.kb, self.plural_roles)
         self.resolver = Resolver(self.kb, self.names, self.roles)
         self.unknown = Unknowns(self.kb, self.names, self.roles)
 
@@ -161,6 +165,8 @@ class SummitLeaders:
         self._roles(doc, atom_hits, ctx)
         if ctx.unknown:
             self.unknown.surnames(doc, ctx)
+        if ctx.not_leaders:
+            mentions = [m for m in mentions if m.pid not in ctx.not_leaders]
         if dated:  # an undated text cannot tell who has left office
             mentions = self.resolver.drop_other_office_holders(doc, mentions, day)
         self._write(doc, mentions, ctx.unknown, day)
@@ -190,7 +196,10 @@ class SummitLeaders:
     def _roles(self, doc: Doc, atom_hits: list[Hit], ctx: DocContext) -> None:
         """Add the role mentions, and the newcomers named next to titles, to ``ctx``."""
         covered = {i for m in ctx.mentions for i in range(m.start, m.end)}
-        for role in self.roles.find(doc, atom_hits, covered):
+        found_roles = self.roles.find(doc, atom_hits, covered)
+        # a headline's "Head of State" waits for the lead's "Head of State <Name>" to say who
+        later = [r for r in found_roles if self._headline_home(doc, r, ctx)]
+        for role in [r for r in found_roles if r not in later] + later:
             covered.update(range(role.start, role.end))
             if quoted_title(doc, role.start, role.end):
                 continue  # media called the son "the Head of State": a reported title
@@ -199,6 +208,15 @@ class SummitLeaders:
                 ctx.mentions.append(found)
         for role in self.roles.bare_titles(doc, atom_hits, covered):
             self.unknown.after(doc, role.end, role, role.country, ctx)
+
+    def _headline_home(self, doc: Doc, role: RoleHit, ctx: DocContext) -> bool:
+        """Return True for a press-service "Head of State" opening a line with no name after
+        it (a headline)."""
+        return (
+            "home" in role.kinds
+            and self.roles.line_start(doc, role.start)
+            and self.roles.skip_honorifics(doc, role.end) not in ctx.named_at
+        )
 
     # -- output -------------------------------------------------------------------------------
 
@@ -264,6 +282,7 @@ class SummitLeaders:
         "lexicon": "leader_roles.jsonl",
         "today": None,
         "fuzzy_cutoff": 90.0,
+        "plural_roles": False,
     },
 )
 def make_leaders(
@@ -273,8 +292,10 @@ def make_leaders(
     lexicon: str,
     today: str | None,
     fuzzy_cutoff: float,
+    plural_roles: bool,
 ) -> SummitLeaders:
-    """Return the summit_leaders component (data files are bundled resource names)."""
+    """Return the summit_leaders component (data files are bundled resource names;
+    ``plural_roles`` turns "the presidents of X and Y" into one role mention per country)."""
     return SummitLeaders(
         nlp,
         name,
@@ -282,4 +303,5 @@ def make_leaders(
         lexicon=lexicon,
         today=today,
         fuzzy_cutoff=fuzzy_cutoff,
+        plural_roles=plural_roles,
     )

@@ -123,6 +123,20 @@ class KnowledgeBase:
             for surname in person.surnames:
                 for form in variants(surname):
                     self.names.add(self.key(form), Entry("surname", person.id, self.texts(form)))
+        # honours that stand for one person ("Elbasy", "Hero-Arkadag"), longest first
+        honours = {self.key(h): p.id for p in self.people.values() for h in p.honorifics}
+        self.person_honorifics = sorted(honours.items(), key=lambda kv: -len(kv[0]))
+        # folded surnames (6+ letters, not flagged ambiguous) for the misspelt-surname link
+        by_surname: dict[str, set[str]] = {}
+        for person in self.people.values():
+            if person.ambiguous_surname:
+                continue
+            for surname in person.surnames:
+                for form in variants(surname):
+                    if len(fold(form)) >= 6 and " " not in form:
+                        by_surname.setdefault(fold(form), set()).add(person.id)
+        self.fuzzy_surnames = list(by_surname)
+        self.fuzzy_surname_ids = [frozenset(by_surname[s]) for s in self.fuzzy_surnames]
         # folded full names for the fuzzy check of titled names missing from the table
         fuzzy = {fold(f): p.id for p in self.people.values() for f in p.full_names()}
         self.fuzzy_names = list(fuzzy)

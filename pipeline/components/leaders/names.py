@@ -19,13 +19,27 @@ from spacy.tokens import Doc
 from pipeline.components.common.text import is_capitalised, is_dash
 
 from .kb import KnowledgeBase
-from .tables import Hit, fold, scan
+from .tables import Entry, Hit, fold, scan
 from .words import next_word, other_given_name, prev_word, written_as
 
 # initials before a surname: "E.", "Sh.", "K.-J.", "Sh" + "."; glued: "K.Tokayev"
 INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)(?:-?[A-Z][a-z]?\.)*$")
 _INITIAL = re.compile(r"^[A-Z][a-z]?$")
 _GLUED = re.compile(r"^((?:[A-Z][a-z]?\.-?){1,3})([A-Z][^\W\d_][\w'’-]+)$")
+# letter pairs that transliterations swap ("Zheenbekov"/"Jeenbekov", "Rakhmon"/"Rahmon")
+_TRANSLIT = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("q", "k"), ("w", "v"), ("x", "ks"))
+
+
+def consonants(folded: str) -> str:
+    """Return the consonant skeleton of a folded surname: transliteration pairs merged, vowels
+    and "y" dropped, doubled letters collapsed ("japparov" and "japarov" -> "jprv").
+
+    Misspellings and transliterations of one name differ in vowels and doubled letters; a
+    different consonant makes another family ("Tokarev" is not "Tokayev")."""
+    for a, b in _TRANSLIT:
+        folded = folded.replace(a, b)
+    out = [c for c in folded if c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1])
 
 
 class Names:
@@ -63,7 +77,74 @@ class Names:
                 glued[i] = match.group(1)
                 keys[n] = (i, fold(match.group(2)))
         hits = [h for h in scan(keys, self.kb.names) if self.name_ok(doc, h, glued)]
-        return hits, glued
+        hits.extend(self.misspelt_surnames(doc, words, hits))
+        return sorted(hits, key=lambda h: h.start), glued
+
+    def misspelt_surnames(self, doc: Doc, words: Sequence[str], hits: list[Hit]) -> list[Hit]:
+        """Return surname hits for one-word spellings the base lacks ("Mirzoyoyev", "Japparov",
+        "Berdimuhamedow"): a capitalised word within ``fuzzy_cutoff - 3`` (rapidfuzz ratio) of
+        the surnames of exactly one family in the base, and with evidence that it is that
+        person: a title or honorific right before it ("President Japparov"), a given name of
+        that family before it ("Shavkat Mirzoyoyev"), or the same spelling used twice in the
+        text. A feminine form ("Karimova" for "Karimov") is another person, and a word that
+        is a country, role or other lexicon atom is never a surname.
+        """
+        kb = self.kb
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        counts: dict[str, int] = {}
+        for w in words:
+            if len(w) >= 6 and w[:1].isupper():
+                counts[w] = counts.get(w, 0) + 1
+        out: list[Hit] = []
+        cutoff = self.fuzzy_cutoff - 3  # "Tokarev" (86) is another family than "Tokayev"
+        for token in doc:
+            text = token.text
+            if token.i in taken or counts.get(text, 0) == 0 or not token.is_alpha:
+                continue
+            if not is_capitalised(token) or text.isupper() or kb.atoms.word(text) is not None:
+                continue
+            key = fold(text)
+            if key in kb.not_names or key in kb.honorifics or (key,) in kb.names.entries:
+                continue  # a base spelling that :meth:`name_ok` turned down stays down
+            before = prev_word(doc, token.i)
+            hint = before is not None and (
+                fold(before.text) in kb.honorifics or fold(before.text) in kb.given_words
+            )
+            if not hint and counts[text] < 2:
+                continue  # no evidence possible: spare the fuzzy search
+            close = process.extract(
+                key, kb.fuzzy_surnames, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+            )
+            # a misspelling keeps the first letters ("Sadykov" is not "Masadykov") and the
+            # consonants ("Tokarev" is not "Tokayev")
+            skeleton = consonants(key)
+            close = [
+                c for c in close if str(c[0])[:1] == key[:1] and consonants(str(c[0])) == skeleton
+            ]
+            families = {kb.fuzzy_surname_ids[c[2]] for c in close}
+            if len(families) != 1:
+                continue  # nothing close, or two families' surnames equally close
+            (pids,) = families
+            if any(key == str(c[0]) + "a" for c in close):
+                continue  # "Karimova": a woman of another family, not "Karimov"
+            titled = before is not None and fold(before.text) in kb.honorifics
+            if titled and before is not None and fold(before.text) in kb.non_leader_titles:
+                prime = prev_word(doc, before.i)  # "Foreign Minister Mirzoyev" is a minister
+                titled = prime is not None and fold(prime.text) == "prime"
+            given = before is not None and any(
+                fold(before.text) in {fold(part) for g in kb.people[p].given for part in g.split()}
+                for p in pids
+            )
+            repeated = counts[text] >= 2 and max(c[1] for c in close) >= self.fuzzy_cutoff
+            if not (titled or given or repeated):
+                continue
+            start = before.i if given and before is not None else token.i
+            kind = "name" if given else "surname"
+            entries = [Entry(kind, p, (text,)) for p in sorted(pids)]
+            hit = Hit(start, token.i + 1, entries, how="fuzzy")
+            if self.name_ok(doc, hit, {}):  # "Mirzoyoyev University" is no person
+                out.append(hit)
+        return out
 
     def is_patronymic(self, words: Sequence[str], i: int) -> bool:
         """Return True for a patronymic between two capitalised names: "Vladimir Vladimirovich
@@ -120,9 +201,30 @@ class Names:
                 and fold(before.text) not in kb.not_given_names  # "Tomorrow Tokayev will"
                 and before.ent_type_ not in ("DATE", "TIME")  # "On Monday Tokayev left"
                 and kb.atoms.word(before.text) is None
+                and self.honoured(doc, hit.start) is None  # "Hero-Arkadag Berdimuhamedov"
+                # a word at the end of the line before ("... of Central Asia\n\nMirziyoyev
+                # proposes"): a name does not run across a line break
+                and not any("\n" in t.text for t in doc[before.i + 1 : hit.start])
             ):
                 return False  # another person's given name: "Jamshid Karimov"
         return True
+
+    def honoured(self, doc: Doc, start: int) -> str | None:
+        """Return the person whose title of honour ends right before token ``start``
+        ("Hero-Arkadag Berdimuhamedov", "the Leader of the Nation Rahmon"), or None."""
+        if not self.kb.person_honorifics:
+            return None
+        before: list[str] = []
+        i = start - 1
+        while i >= 0 and len(before) < 8:  # the longest honour in the base, in tokens
+            if not is_dash(doc[i].text):
+                before.append(fold(doc[i].text))
+            i -= 1
+        before.reverse()
+        for key, pid in self.kb.person_honorifics:
+            if tuple(before[-len(key) :]) == key:
+                return pid
+        return None
 
     def initials(self, doc: Doc, start: int, glued: dict[int, str]) -> tuple[int, str]:
         """Return (start, initials) of a surname written with initials ("E. Rahmon")."""

@@ -5,7 +5,11 @@ Reads the name hits of :mod:`.names`, the role phrases of :mod:`.roles`, the doc
 records the rule that chose its person in ``Mention.how`` (internal: the records are unchanged):
 
 - ``name`` a full name; ``initials`` a surname with initials ("Sh. Mirziyoyev");
-  ``fuzzy`` a PERSON entity a spelling away from a base name;
+  ``fuzzy`` a PERSON entity or a given name + surname a spelling away from a base name;
+  ``fuzzy-surname-*`` a misspelt surname (:meth:`.Names.misspelt_surnames`) resolved by the
+  surname rules below;
+- ``surname-honorific`` the one a title of honour before it stands for ("Hero-Arkadag
+  Berdimuhamedov": the father; ``honorifics`` in the base);
 - ``surname-title`` the one of that surname in the titled office on the date ("President
   Berdimuhamedov"); ``surname-before`` / ``surname-after`` the namesake named nearest before it
   (else first after it); ``surname-date`` the one in office on the date; ``surname-only`` the
@@ -62,6 +66,9 @@ class DocContext:
     named_end: dict[int, Mention]
     unknown: dict[str, dict[str, Any]] = field(default_factory=dict)
     home: str | None = None  # who "the Head of State" is in this text
+    # base people named here with a title of an office they never held, out of office on the
+    # date ("Kuwait's Crown Prince Sheikh Mishal ..." before he became Emir): not leaders here
+    not_leaders: set[str] = field(default_factory=set)
     voice: bool | None = None  # the text speaks as a state body ("our country"); found lazily
 
     def add(self, m: Mention) -> Mention:
@@ -124,7 +131,7 @@ class Resolver(Stage):
                 if self.names.in_other_office(doc, hit.start, pid, day):
                     other_office.add(pid)
                     continue
-                mentions.append(mention(hit.start, hit.end, "name", pid, "name"))
+                mentions.append(mention(hit.start, hit.end, "name", pid, hit.how or "name"))
                 anchors.add(pid, hit.start)
         for hit in hits:
             if any(e.kind == "name" for e in hit.entries):
@@ -162,7 +169,7 @@ class Resolver(Stage):
         pid, how = found
         if initials:
             return mention(start, hit.end, "name", pid, "initials")
-        return mention(start, hit.end, "surname", pid, how)
+        return mention(start, hit.end, "surname", pid, f"fuzzy-{how}" if hit.how else how)
 
     def _surname(
         self,
@@ -175,6 +182,9 @@ class Resolver(Stage):
     ) -> tuple[str, str] | None:
         """Return (person id, rule) for a surname among ``candidates``, or None."""
         kb = self.kb
+        honoured = self.names.honoured(doc, hit.start)
+        if honoured in candidates:  # "Hero-Arkadag Berdimuhamedov": the father, not the son
+            return honoured, "surname-honorific"
         prev = prev_word(doc, hit.start)
         titled = initialled or (prev is not None and fold(prev.text) in kb.honorifics)
         if not titled and fold(doc[hit.start : hit.end].text) in kb.months:
@@ -240,20 +250,44 @@ class Resolver(Stage):
 
         ``unknown`` registers a titled name missing from the base next to the role.
         """
+        if role.plural:  # one country of "the presidents of X and Y": the holder on the date
+            found = self._role_holder(doc, role, ctx, None)
+            return None if found is None else mention(role.start, role.end, "role", *found)
         # apposition: "President of Uzbekistan Shavkat Mirziyoyev", "leader of Kazakhstan, X"
         i = self.roles.skip_honorifics(doc, role.end)
+        if (
+            i not in ctx.named_at
+            and i + 1 in ctx.named_at
+            and i < len(doc)
+            and fold(doc[i].text) in self.kb.non_leader_titles
+        ):
+            i += 1  # "Secretary General of the OTS Ambassador X": a rank between role and name
         j = role.start  # "Kassym-Jomart Tokayev, the President of Kazakhstan"
         if j > 0 and doc[j - 1].lower_ == "the":
             j -= 1
         pid: str | None = None
-        if i in ctx.named_at:
-            pid = ctx.named_at[i].pid
-        elif j > 1 and doc[j - 1].text == "," and (j - 1) in ctx.named_end:
-            pid = ctx.named_end[j - 1].pid
+        after = ctx.named_at[i].pid if i in ctx.named_at else None
+        before = None
+        if j > 1 and doc[j - 1].text == "," and (j - 1) in ctx.named_end:
+            before = ctx.named_end[j - 1].pid
+        if (
+            after is not None
+            and before is not None
+            and role.end < len(doc)
+            and doc[role.end].text == ","
+        ):
+            # "A, President of X, B, President of Y": the role belongs to the name whose office
+            # it is; the name after it only when both fit (or neither does)
+            pid = before if self._fits(before, role) and not self._fits(after, role) else after
+        else:
+            pid = after or before
         if pid is None and not role.temporal:  # a title next to a name not in the base
             pid = unknown.after(doc, role.end, role, role.country, ctx)
             if pid is None and j > 1 and doc[j - 1].text == ",":
                 pid = unknown.before(doc, j - 1, role, ctx)
+        if pid is not None and self._other_title(role, pid, ctx.day if ctx.dated else None):
+            ctx.not_leaders.add(pid)
+            return None
         found = self._role_holder(doc, role, ctx, pid)
         if found is None:
             return None
@@ -267,13 +301,16 @@ class Resolver(Stage):
             if pid is not None:
                 ctx.home = ctx.home or pid
                 return pid, "role-apposed"
-            if role.start == 0 or doc[role.start - 1].lower_ != "the":
+            headline = self.roles.line_start(doc, role.start) and doc[role.start].text[:1].isupper()
+            if not headline and (role.start == 0 or doc[role.start - 1].lower_ != "the"):
                 return None  # "each head of state", "a head of state": nobody in particular
             if ctx.voice is None:
                 ctx.voice = self.kb.own_voice_re.search(fold(doc.text)) is not None
             if ctx.home is None and not ctx.voice:
                 return None  # an agency reporting on a foreign or own leader in third person
             home = ctx.home or self._head_of_state_before(doc, role, ctx)
+            if home is None and headline:  # "Head of State meets ..." above the lead
+                home = self._head_of_state_after(role, ctx)
             return None if home is None else (home, "role-home")
         if pid is not None or role.temporal:
             return None if pid is None else (pid, "role-apposed")  # "former President of X"
@@ -292,6 +329,19 @@ class Resolver(Stage):
         )
         return (found[0], "role-date") if found else None
 
+    def _head_of_state_after(self, role: RoleHit, ctx: DocContext) -> str | None:
+        """Return the first head of state in office named after ``role`` (a headline's "Head
+        of State" is the president the release's lead then names)."""
+        people = self.kb.people
+        for m in sorted(ctx.mentions, key=lambda m: m.start):
+            if (
+                m.start > role.end
+                and m.pid in people
+                and any(o.kind == "state" and o.held_on(ctx.day) for o in people[m.pid].offices)
+            ):
+                return m.pid
+        return None
+
     def _head_of_state_before(self, doc: Doc, role: RoleHit, ctx: DocContext) -> str | None:
         """Return who a bare "Head of State" is: the press-service style capitalised title means
         the first head of state named in the text, lower-case the latest one named before it."""
@@ -306,6 +356,27 @@ class Resolver(Stage):
         if not heads:
             return None
         return heads[0].pid if doc[role.start].text[:1].isupper() else heads[-1].pid
+
+    def _other_title(self, role: RoleHit, pid: str, day: dt.date | None) -> bool:
+        """Return True when a base person is named with the title of a head-of-state or
+        government office they never held in the base and hold no leader office on ``day``: a
+        crown prince who later became emir, named in a text of his crown-prince years. In an
+        undated text (``day`` None) the title itself dates the text outside their reign."""
+        if role.temporal or role.office is not None or pid not in self.kb.people:
+            return False
+        if not set(role.kinds) <= {"state", "government", "crown_prince", "supreme", "leader"}:
+            return False  # "First President of X": an office of the past by definition
+        if day is not None and self.kb.in_office(pid, day):
+            return False
+        return not self._fits(pid, role)
+
+    def _fits(self, pid: str, role: RoleHit) -> bool:
+        """Return True when person ``pid`` ever held the office ``role`` names."""
+        person = self.kb.people.get(pid)
+        return person is not None and any(
+            self.kb.fits(o, role.country, role.kinds, role.title, role.office)
+            for o in person.offices
+        )
 
     def _named_holders(self, role: RoleHit, mentions: list[Mention]) -> list[str]:
         """Return the people named in ``mentions`` who ever held the office ``role`` names."""

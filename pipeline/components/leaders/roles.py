@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.components.common.text import is_capitalised, is_dash
+from pipeline.resources.schemas import RoleEntry
 
 from .kb import KnowledgeBase
 from .tables import Entry, Hit, fold
@@ -33,6 +34,7 @@ class RoleHit:
     title: str | None
     temporal: bool = False  # "former", "then": only an apposed name says who
     noun: str = ""  # the role words as written ("Prime Minister", "Chancellor")
+    plural: bool = False  # one country of "the presidents of X, Y and Z": no apposed name
 
 
 #: what ``Roles._role_of`` returns for a phrase that is no role at all
@@ -54,14 +56,16 @@ class _Atoms:
 class Roles:
     """Find role phrases over a document's atom hits."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, plural_roles: bool = False) -> None:
         self.kb = kb
+        self.plural_roles = plural_roles
 
     def find(self, doc: Doc, atoms: list[Hit], covered: set[int]) -> list[RoleHit]:
         """Return singular role phrases that name a country, an organisation or "Head of State".
 
-        Plurals ("the presidents of Kyrgyzstan and Tajikistan", "the heads of state") are group
-        references, not mentions of one person, and are skipped.
+        Plurals ("the heads of state") are group references, not mentions of one person, and are
+        skipped; with ``plural_roles`` a plural role before a list of countries ("the presidents
+        of Kyrgyzstan and Tajikistan") gives one role per country (:meth:`plural_list`).
         """
         out: list[RoleHit] = []
         index_of = _Atoms(atoms, {h.start: h for h in atoms})
@@ -75,7 +79,10 @@ class Roles:
             surface = fold(doc[hit.start : hit.end].text)
             words = surface.split()
             if words[0].endswith("s") or (" of " not in surface and words[-1].endswith("s")):
-                continue  # heads, leaders, presidents, heads of state, prime ministers
+                # heads, leaders, presidents, heads of state, prime ministers
+                if self.plural_roles:
+                    out.extend(self.plural_list(doc, hit, index_of, covered))
+                continue
             for entry in hit.entries:
                 found: RoleHit | None = None
                 if entry.kind == "role":
@@ -86,6 +93,87 @@ class Roles:
                     out.append(found)
                     break
         return out
+
+    def plural_list(self, doc: Doc, hit: Hit, atoms: _Atoms, covered: set[int]) -> list[RoleHit]:
+        """Return one role per country of "<plural role> of X, Y and Z" ("the heads of state of
+        Kazakhstan and Kyrgyzstan", "the leaders of Russia and China").
+
+        Decision (corpus/DECISIONS.md): each country's role mention spans the country's own
+        tokens ("Kyrgyzstan"), the only words of the phrase that belong to that person alone.
+        A list of names after a country ("the heads of Turkmenistan Serdar Berdimuhamedov and
+        Kyrgyzstan Sadyr Japarov") is left to the names; a list that names no country, or in
+        which one item is no country ("the presidents of Kazakhstan and the UN"), gives nothing.
+        """
+        roles = [self.kb.roles[int(e.value)] for e in hit.entries if e.kind == "role"]
+        roles = [r for r in roles if set(r.kinds) & {"state", "government", "leader"}]
+        if not roles:
+            return []
+        nxt = self.after_of(doc, hit.end, atoms.by_start)
+        out: list[RoleHit] = []
+        noun = doc[hit.start : hit.end].text
+        if nxt is None:
+            return self._demonyms_before(doc, hit, atoms, roles[0], covered)
+        while nxt is not None:
+            country = nxt.first("country")
+            if country is None or not case_ok(doc, nxt, "country"):
+                return []
+            if any(i in covered for i in range(nxt.start, nxt.end)) or nxt.end in covered:
+                return []  # "Kyrgyzstan Sadyr Japarov": the names say who
+            kinds = tuple(roles[0].kinds)
+            out.append(
+                RoleHit(
+                    nxt.start, nxt.end, country, None, kinds, roles[0].title, noun=noun, plural=True
+                )
+            )
+            i = nxt.end
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            if i < len(doc) and doc[i].lower_ in {"and", "&"}:
+                i += 1
+            if i == nxt.end:
+                break
+            nxt = atoms.by_start.get(i)
+            if nxt is None and doc[i - 1].lower_ != ",":
+                return []  # "Kazakhstan and the UN": not a list of countries
+        return out if len(out) >= 2 else []
+
+    def _demonyms_before(
+        self, doc: Doc, hit: Hit, atoms: _Atoms, role: RoleEntry, covered: set[int]
+    ) -> list[RoleHit]:
+        """Return one role per demonym of "the Kazakh, Kyrgyz and Uzbek presidents" (the span
+        of each is the demonym), or nothing when fewer than two demonyms are coordinated."""
+        index = atoms.hits.index(hit)
+        out: list[RoleHit] = []
+        end = hit.start
+        noun = doc[hit.start : hit.end].text
+        while index > 0:
+            prev = atoms.hits[index - 1]
+            demonym = prev.first("demonym")
+            if prev.end != end or demonym is None or not case_ok(doc, prev, "demonym"):
+                break
+            if any(i in covered for i in range(prev.start, prev.end)):
+                return []
+            out.append(
+                RoleHit(
+                    prev.start,
+                    prev.end,
+                    demonym,
+                    None,
+                    tuple(role.kinds),
+                    role.title,
+                    noun=noun,
+                    plural=True,
+                )
+            )
+            index -= 1
+            end = prev.start
+            if end > 0 and doc[end - 1].lower_ in {"and", "&"}:
+                end -= 1
+            if end > 0 and doc[end - 1].text == ",":
+                end -= 1
+            if end == prev.start:
+                break  # no separator: the list starts here
+        return sorted(out, key=lambda r: r.start) if len(out) >= 2 else []
 
     def blocked(self, doc: Doc, start: int) -> bool:
         """Return True after "vice", "deputy", ...: another office than the one named.
@@ -101,13 +189,23 @@ class Roles:
         return False
 
     def dependent(self, doc: Doc, start: int) -> bool:
-        """Return True for "Press Service of / Adviser to the President": not the president."""
-        i = start - 1
-        if i >= 0 and doc[i].lower_ == "the":
-            i -= 1
+        """Return True for "Press Service of / Adviser to the President": not the president.
+
+        Line breaks between the words do not count: site branding prints "Official website of
+        the" and "President of the Republic of X" on two lines."""
+        words = [t for t in doc[max(0, start - 8) : start] if not t.is_space]
+        if words and words[-1].lower_ == "the":
+            words.pop()
         return (
-            i >= 1 and doc[i].lower_ in {"of", "to"} and fold(doc[i - 1].text) in self.kb.dependents
+            len(words) >= 2
+            and words[-1].lower_ in {"of", "to"}
+            and fold(words[-2].text) in self.kb.dependents
         )
+
+    @staticmethod
+    def line_start(doc: Doc, start: int) -> bool:
+        """Return True when token ``start`` opens the text or a line (a headline's first word)."""
+        return start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
 
     def temporal(self, doc: Doc, start: int) -> bool:
         """Return True when "former", "then", "late" ... qualifies the role at ``start``."""
@@ -123,6 +221,16 @@ class Roles:
         if i < len(doc) and doc[i].lower_ == "the":
             i += 1
         return by_start.get(i)
+
+    def org_goes_on(self, doc: Doc, end: int) -> bool:
+        """Return True when the organisation name ending at ``end`` is only the start of an
+        institution's name ("the head of the UN Regional Centre for ..."): the entity
+        recogniser continues the ORG, or an institution noun follows."""
+        if end >= len(doc) or not is_capitalised(doc[end]):
+            return False
+        nxt = doc[end]
+        continued = nxt.ent_iob_ == "I" and nxt.ent_type_ == "ORG"
+        return continued or fold(nxt.text) in self.kb.dependents | self.kb.org_heads
 
     def skip_honorifics(self, doc: Doc, i: int) -> int:
         """Return the index after a comma and honorifics at ``i`` ("Emir of Qatar, Sheikh X")."""
@@ -208,7 +316,7 @@ class Roles:
         ):
             return RoleHit(hit.start, nxt.end + 1, demonym, None, kinds, title, temporal, noun)
         org = nxt.first("org")
-        if org is not None:
+        if org is not None and not self.org_goes_on(doc, nxt.end):
             org_entry = self.kb.orgs[int(org)]
             if surface in {fold(t) for t in org_entry.titles}:
                 return RoleHit(hit.start, nxt.end, None, org_entry.office, (), None, temporal)
@@ -280,7 +388,7 @@ class Roles:
         nxt = self.after_of(doc, hit.end, atoms.by_start)
         temporal = self.temporal(doc, hit.start)
         titles_of = {e.value for e in hit.entries if e.kind == "org_title"}
-        if nxt is not None:
+        if nxt is not None and not self.org_goes_on(doc, nxt.end):
             for org in (e.value for e in nxt.entries if e.kind == "org"):
                 if org in titles_of and case_ok(doc, nxt, "org"):
                     office = self.kb.orgs[int(org)].office

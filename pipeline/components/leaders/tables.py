@@ -84,6 +84,7 @@ class Hit:
     start: int
     end: int
     entries: list[Entry]
+    how: str = ""  # "fuzzy": a spelling close to a base name, not a table entry
 
     def first(self, kind: str) -> str | None:
         """Return the value of the first entry of ``kind``, or None."""
