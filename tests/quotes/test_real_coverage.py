@@ -1,0 +1,144 @@
+"""summit_quotes on the constructions of real published coverage (issue 11, PHENOMENA Q-*).
+
+Every sentence here is invented; each table reproduces one construction catalogued in
+corpus/PHENOMENA.md, with variants and negative cases. Each table fails without its rule or
+data entry (named in the test's docstring).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.quotes.helpers import names_of, quotes_of
+
+
+def _quote(nlp: Language, text: str, quote: str) -> dict:
+    """Return the record of ``quote`` in ``text`` (assert it is found as a quotation)."""
+    doc = nlp(text)
+    found = {doc.text[q["start"] : q["end"]]: q for q in quotes_of(doc)}
+    assert quote in found, f"quote not found; got {list(found)}; names {names_of(doc)}"
+    return found[quote]
+
+
+# ---------------------------------------------------------------- Q-INV-TITLE-PARTICIPLE
+INVERTED_PARTICIPLE = [
+    (
+        "“Our roads must meet at the borders,” said President Tokayev greeting his guests.",
+        "Our roads must meet at the borders,",
+        "President Tokayev",
+    ),
+    (
+        '"No quarrel here is older than our friendship," said President Japarov welcoming the '
+        "delegations.",
+        "No quarrel here is older than our friendship,",
+        "President Japarov",
+    ),
+    (
+        "“The canal is the work of five nations,” said Prime Minister Lena Varga opening the "
+        "second session.",
+        "The canal is the work of five nations,",
+        "Prime Minister Lena Varga",
+    ),
+    (
+        "“We have waited for this day,” said Chancellor Otto Brenner addressing the press.",
+        "We have waited for this day,",
+        "Chancellor Otto Brenner",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), INVERTED_PARTICIPLE)
+def test_inverted_cue_before_a_participle(
+    quotes_nlp: Language, text: str, quote: str, speaker: str
+) -> None:
+    """The parser hangs the speaker under the participle: syntax.Syntax.participle_subject."""
+    q = _quote(quotes_nlp, text, quote)
+    assert q["speaker"] is not None
+    assert q["speaker_text"] in speaker and q["speaker_text"].split()[-1] == speaker.split()[-1]
+    assert q["cue"] == "said" and q["attribution"] == "cue_subject"
+
+
+def test_participle_after_inverted_cue_without_a_person_finds_none(quotes_nlp: Language) -> None:
+    """Negative: a thing before the participle is no speaker ("said the note bearing …")."""
+    text = "“Open the gates at dawn,” said the order bearing the seal of the governor."
+    q = _quote(quotes_nlp, text, "Open the gates at dawn,")
+    assert q["speaker_text"] != "the order bearing"
+
+
+# ---------------------------------------------------------------- Q-CUE-RARE, Q-CUE-HAIL,
+# Q-PARTIAL-OBJECT, Q-CUE-EXPRESS-HOPE
+RARE_CUES = [
+    (
+        "“The canal will be finished on time,” Tokayev assured the delegations.",
+        "Tokayev",
+        "assured",
+    ),
+    ("“We lost ten years to quarrels over water,” Japarov lamented.", "Japarov", "lamented"),
+    ("“Nobody will be left without electricity this winter,” Rahmon vowed.", "Rahmon", "vowed"),
+    (
+        "Mirziyoyev hailed the meeting as “a day of trust between old neighbours.”",
+        "Mirziyoyev",
+        "hailed",
+    ),
+    (
+        "Ms Varga welcomed “the plans of the neighbours to widen the old canal.”",
+        "Varga",
+        "welcomed",
+    ),
+    ("Rahmon hailed the region's “enormous and untapped potential.”", "Rahmon", "hailed"),
+    (
+        "Japarov expressed hope that “the new border crossings will open before winter.”",
+        "Japarov",
+        "expressed hope",
+    ),
+    (
+        "Tokayev expressed the hope that “our trade will double within five years.”",
+        "Tokayev",
+        "expressed the hope",
+    ),
+    (
+        "Berdimuhamedov praised “the patience of the negotiators on both sides.”",
+        "Berdimuhamedov",
+        "praised",
+    ),
+    (
+        "“Water is not a weapon and never will be,” Mirziyoyev cautioned his listeners.",
+        "Mirziyoyev",
+        "cautioned",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue"), RARE_CUES)
+def test_cue_verbs_of_real_coverage(
+    quotes_nlp: Language, text: str, speaker: str, cue: str
+) -> None:
+    """Stance and report verbs outside the old lexicon: quote_cues.jsonl verb/phrase lines
+    (assure, lament, hail, welcome, praise, caution, express hope …)."""
+    doc = quotes_nlp(text)
+    (q,) = quotes_of(doc)
+    assert q["speaker_text"] == speaker
+    assert q["cue"] == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The leaders welcomed the “Central Asia Plus” format at their meeting.",
+            "Central Asia Plus",
+        ),
+        ("Japarov hailed the “green” agenda of the summit in his speech.", "green"),
+        ("Tokayev praised the “Silk Road Spirit” of the meeting.", "Silk Road Spirit"),
+        (
+            "The presidents welcomed the “Samarkand Declaration” adopted on Friday.",
+            "Samarkand Declaration",
+        ),
+    ],
+)
+def test_names_after_stance_verbs_stay_names(quotes_nlp: Language, text: str, name: str) -> None:
+    """Negative: a short quoted title or modifier after the new cue verbs is still a name."""
+    doc = quotes_nlp(text)
+    assert not quotes_of(doc)
+    assert name in [t for t, _ in names_of(doc)]
