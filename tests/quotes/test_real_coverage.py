@@ -142,3 +142,41 @@ def test_names_after_stance_verbs_stay_names(quotes_nlp: Language, text: str, na
     doc = quotes_nlp(text)
     assert not quotes_of(doc)
     assert name in [t for t, _ in names_of(doc)]
+
+
+# ---------------------------------------------------------------- Q-PRONOUN-AFTER-SPOKESMAN
+SPOKESMAN = [
+    (
+        "On 14 March 2024 Shavkat Mirziyoyev opened the water forum, his press secretary Anvar "
+        "Nurmatov wrote on Telegram. He underscored that “no country can master the drought alone.”",
+        "Shavkat Mirziyoyev",
+    ),
+    (
+        "On 14 March 2024 Kassym-Jomart Tokayev will chair the session, presidential spokesman "
+        "Ruslan Omarov told journalists. He said “the agenda is long and the days are short.”",
+        "Kassym-Jomart Tokayev",
+    ),
+    (
+        "On 14 March 2024 the President of Kyrgyzstan addressed the forum, his spokesman Askar "
+        "Ivanov said. He noted that “the mountain valleys need new roads.”",
+        "Sadyr Japarov",
+    ),
+    # Negative: the reported clause is about no person, so the reporter is the topic.
+    (
+        "On 14 March 2024 Kassym-Jomart Tokayev arrived. The talks will go on for two days, "
+        "Ruslan Omarov told journalists. He said “the agenda is long and the days are short.”",
+        "Ruslan Omarov",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPOKESMAN)
+def test_pronoun_after_a_sentence_naming_a_spokesman(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    """ "…, his spokesman X said." is no topic: common.mentions.reporting_subjects, read by
+    quotes.speaker.Speaker.pronoun_antecedent."""
+    doc = nlp(text)
+    (q,) = quotes_of(doc)
+    assert q["speaker"] == speaker
+    assert q["attribution"] == "pronoun"

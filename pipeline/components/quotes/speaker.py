@@ -12,11 +12,13 @@ A pronoun resolved to a leader also becomes a ``pronoun`` leader mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from spacy.tokens import Span, Token
 
+from pipeline.components.common.mentions import reporting_subjects
 from pipeline.extensions import LEADERS_GROUP
 
 from .attribution import Attribution
@@ -176,21 +178,47 @@ class Speaker(Attribution):
         character ``before`` and does not start inside a quotation is at least as recent as the
         latest such PERSON entity (a person starting at or before that mention's end); else
         ``(None, person)`` for that latest person (a non-leader speaker, kept as written), or
-        ``(None, None)``. No sentence or paragraph limit, no gender or number check.
+        ``(None, None)``. No sentence or paragraph limit, no gender or number check. The
+        subject of a sentence-final reporting clause about another person ("…, his spokesman
+        X said.": :func:`~pipeline.components.common.mentions.reporting_subjects`) is not the
+        sentence's topic and is skipped, as a leader and as a person.
         """
-        leader = None
-        for m in reversed(self.leaders):
-            if m.end <= before and m.label != "pronoun" and not self.in_quote[self.tok_at(m.start)]:
-                leader = m
-                break
+        reporters = self.reporters
+
+        def fits(m: LeaderMention) -> bool:
+            tok = self.tok_at(m.start)
+            return m.label != "pronoun" and not self.in_quote[tok] and tok not in reporters
+
+        leader = self.leaders.latest_before(before, fits)
         person = None
-        for ent in reversed(self.people):
-            if ent.end_char <= before and not self.in_quote[ent.start]:
+        people = self.people
+        k = bisect.bisect_left(self.people_starts, before) - 1
+        while k >= 0:
+            ent = people[k]
+            reporting = any(t in reporters for t in range(ent.start, ent.end))
+            if ent.end_char <= before and not self.in_quote[ent.start] and not reporting:
                 person = ent
                 break
+            k -= 1
         if leader is not None and (person is None or person.start_char <= leader.end):
             return leader, None
         return None, person
+
+    @property
+    def reporters(self) -> set[int]:
+        """Tokens of the subjects of sentence-final reporting clauses (computed once)."""
+        if self._reporters is None:
+            self._reporters = reporting_subjects(
+                self.doc, self.index, self.cue_starts, self.person_like
+            )
+        return self._reporters
+
+    @property
+    def people_starts(self) -> list[int]:
+        """Start characters of the PERSON entities, for bisection."""
+        if self._people_starts is None:
+            self._people_starts = [p.start_char for p in self.people]
+        return self._people_starts
 
     def naming(self, leader: LeaderMention, before: int) -> LeaderMention:
         """Return the latest name or surname mention of ``leader``'s person before ``before``.
@@ -198,33 +226,39 @@ class Speaker(Attribution):
         A pronoun's or bare role's speaker mention is the nearest earlier naming span (as the
         gold does); the role mention itself when the text never names the person.
         """
-        for m in reversed(self.leaders):
-            names = m.kb_id == leader.kb_id and m.label in ("name", "surname")
-            if names and m.end <= before and not self.in_quote[self.tok_at(m.start)]:
-                return m
-        return leader
+        found = self.leaders.latest_before(
+            before,
+            lambda m: m.label in ("name", "surname") and not self.in_quote[self.tok_at(m.start)],
+            kb_id=leader.kb_id,
+        )
+        return found or leader
 
     def fitting_leader(
         self, head: Token, people: dict[str, dict[str, Any]]
     ) -> LeaderMention | None:
         """Resolve "the president": the most recent leader whose office fits the role noun."""
         role = head.lower_
-        for m in reversed(self.leaders):
-            if m.end > head.idx:
-                continue
+
+        def fits(m: LeaderMention) -> bool:
             office = (people.get(m.kb_id, {}).get("office") or "").lower()
             if role in office or role in self.lex.generic_roles or not office:
-                return m
+                return True
             # "the crown prince": the title the text itself gave this leader
-            said = {
+            return role in self.said_words(m.kb_id)
+
+        return self.leaders.latest_before(head.idx, fits)
+
+    def said_words(self, kb_id: str) -> set[str]:
+        """Return the lower-cased words of every mention of leader ``kb_id`` (cached)."""
+        words = self._said.get(kb_id)
+        if words is None:
+            words = {
                 w.lower()
-                for x in self.leaders
-                if x.kb_id == m.kb_id
+                for x in self.leaders.by_kb.get(kb_id, [])
                 for w in self.text[x.start : x.end].split()
             }
-            if role in said:
-                return m
-        return None
+            self._said[kb_id] = words
+        return words
 
     def full_name(self, name: Span) -> str:
         """Return the fullest earlier mention of the same person (Qin → Qin Gang).
