@@ -180,3 +180,57 @@ def test_pronoun_after_a_sentence_naming_a_spokesman(
     (q,) = quotes_of(doc)
     assert q["speaker"] == speaker
     assert q["attribution"] == "pronoun"
+
+
+# ---------------------------------------------------------------- Q-CONTINUATION-NO-CUE
+PARAPHRASE = [
+    (
+        "According to the mayor of the city, the region needs a single water plan. “No dam should rise "
+        "without the neighbours being told.”",
+        "the mayor of the city",
+        "paraphrase",
+    ),
+    (
+        "According to Sadyr Japarov, the border talks are nearly over.\n\n“Only two villages "
+        "remain to be settled, and we will settle them this year.”",
+        "Sadyr Japarov",
+        "paraphrase",
+    ),
+    (
+        "In Tokayev's view, the corridor will pay for itself. “Every wagon that crosses the "
+        "steppe brings the sea closer.”",
+        "Tokayev",
+        "paraphrase",
+    ),
+    (
+        "Mirziyoyev said that the region needs one market.\n\n“Our customs posts must speak one "
+        "language, and our carriers must not wait for days.”",
+        "Mirziyoyev",
+        "lead_in",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "how"), PARAPHRASE)
+def test_quote_continuing_a_paraphrase(
+    quotes_nlp: Language, text: str, speaker: str, how: str
+) -> None:
+    """A quotation after a sentence reporting a person's words in indirect speech:
+    quotes.lead_in.LeadIn.paraphrase (according to X / in X's view) and LeadIn.announcer
+    (a cue verb with a reported clause across a paragraph break)."""
+    (q,) = quotes_of(quotes_nlp(text))
+    assert (q["speaker_text"], q["attribution"]) == (speaker, how)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the statement, the leaders agreed on water. “No dam should rise alone.”",
+        "According to analysts, the region is growing. “Trade doubled in five short years.”",
+        "The mayor of the city said so.\n\n“The market will reopen on Monday.”",
+    ],
+)
+def test_paraphrase_of_no_person_gives_no_speaker(quotes_nlp: Language, text: str) -> None:
+    """Negative: a document or unnamed group frames the sentence; "said so" closes a topic."""
+    (q,) = quotes_of(quotes_nlp(text))
+    assert q["speaker"] is None
