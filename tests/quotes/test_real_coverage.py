@@ -234,3 +234,70 @@ def test_paraphrase_of_no_person_gives_no_speaker(quotes_nlp: Language, text: st
     """Negative: a document or unnamed group frames the sentence; "said so" closes a topic."""
     (q,) = quotes_of(quotes_nlp(text))
     assert q["speaker"] is None
+
+
+# ---------------------------------------------------------------- Q-TITLE-THEME, Q-TITLE-AWARD
+TITLES = [
+    "The summit was held under the theme “Central Asia: a shared future through dialogue”.",
+    "The forum took place under the motto “Together we are stronger!”",
+    "The meeting ran under the slogan “One region, one voice.”",
+    "Tokayev was awarded the Order “For services to the Turkic world”.",
+    "Rahmon was conferred the highest honour “Friend of the mountain peoples” at the ceremony.",
+    "The leaders adopted a paper under the name “Vision 2040: building a common future”.",
+    "The youth festival opened under the banner “We will grow the steppe green again!”",
+    "Japarov received the medal “For the strengthening of peace” from the host.",
+]
+
+
+@pytest.mark.parametrize("text", TITLES)
+def test_themes_mottos_and_awards_are_titles(quotes_nlp: Language, text: str) -> None:
+    """A title noun before the marks makes a quoted name, sentence-like or not:
+    quote_cues.jsonl title_head lines (theme, motto, slogan, award forms, name, banner …)."""
+    doc = quotes_nlp(text)
+    assert not quotes_of(doc)
+    assert [label for _, label in names_of(doc)] == ["NAME"]
+
+
+def test_a_theme_announced_as_speech_is_still_a_quote(quotes_nlp: Language) -> None:
+    """Negative: "told the forum “…,” he said": a comma before the closing mark is speech."""
+    doc = quotes_nlp("Tokayev told the forum “We must act together,” and sat down.")
+    assert [q["speaker_text"] for q in quotes_of(doc)] == ["Tokayev"]
+
+
+# ---------------------------------------------------------------- F-NAV, F-REPEATED-HEADLINE
+FURNITURE = [
+    "Tokayev: “Central Asia must speak with one voice”\n\nTokayev: “Central Asia must speak with "
+    "one voice”\n\nKassym-Jomart Tokayev addressed the summit on Friday.",
+    'Mirziyoyev calls for "a new era of trust"\n\nMirziyoyev calls for "a new era of trust"\n\n'
+    "Shavkat Mirziyoyev spoke first at the summit.",
+    "The leaders met on Friday.\n\nPrevious “Leaders agree on a water plan” Next",
+    "The leaders met on Friday.\n\nRead also: “We will build the railway together,” says Japarov",
+    "The leaders met on Friday.\n\nRelated News\n“Our trade will double,” Tokayev says\n"
+    "Ministers meet in Bishkek",
+]
+
+
+@pytest.mark.parametrize("text", FURNITURE)
+def test_page_furniture_holds_no_quotes(quotes_nlp: Language, text: str) -> None:
+    """Repeated headlines, navigation lines and trailing related-news blocks:
+    quotes.classify.Classifier.in_furniture with quote_cues.jsonl furniture_line /
+    furniture_block lines."""
+    assert quotes_of(quotes_nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # one headline quote, not repeated: still a quote
+        ("Tokayev: “Central Asia must speak with one voice”\n\nThe leaders met on Friday.", 1),
+        # a sentence starting with a navigation word is text
+        ("Next year, Tokayev said, “trade will grow by half.”", 1),
+        # a sentence repeated on the page: its first copy is kept
+        ("“We will meet again,” Tokayev said.\n\n“We will meet again,” Tokayev said.", 1),
+        # a heading followed by article sentences is no trailing block
+        ("Related news\n\n“Our trade will double,” Tokayev said on Friday.", 1),
+    ],
+)
+def test_text_that_only_looks_like_furniture(quotes_nlp: Language, text: str, n: int) -> None:
+    """Negative cases of the furniture rule."""
+    assert len(quotes_of(quotes_nlp(text))) == n
