@@ -214,3 +214,41 @@ def test_closers_after_a_run_of_unclosable_openers_pair_nothing() -> None:
 def test_mixed_straight_and_curly_marks(text: str, quotes: list[str]) -> None:
     """Q-MIXED-MARKS: a straight opener closed by a curly closer (marks._CLOSERS)."""
     assert [text[p.start : p.end] for p in pair_marks(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            'Wire copy.\n"The first summit of our five countries with the\nGulf states opens a '
+            'road," he said.',
+            "The first summit of our five countries with the\nGulf states opens a road,",
+        ),
+        (
+            "Wire copy.\n“Trade among the five has grown by a\nthird in three years, and it will\n"
+            "grow again,” he said.",
+            "Trade among the five has grown by a\nthird in three years, and it will\ngrow again,",
+        ),
+        (
+            "Wire copy.\n«We will keep the\npromise of the region's founders,» he said.",
+            "We will keep the\npromise of the region's founders,",
+        ),
+    ],
+)
+def test_quote_over_hard_wrapped_lines(text: str, quote: str) -> None:
+    """Q-WRAPPED-LINES: marks._Paragraph.wrapped carries an open quotation over mark-less lines."""
+    assert [text[p.start : p.end] for p in pair_marks(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank line is a paragraph break, not a wrap: the mark-less paragraph drops it
+        'Wire copy.\n\n"The first summit of our five countries\n\nopens a road.\n\nIt ended," he said.',
+        # a line with an opening mark of its own ends the carried quotation
+        'Wire copy.\n"The first summit of our five\n"Second" line here.',
+    ],
+)
+def test_wrapped_lines_do_not_carry_past_a_break_or_a_new_quote(text: str) -> None:
+    """Negative: the carried opener at offset 11 is never paired."""
+    assert all(p.open != 11 and p.open != 12 for p in pair_marks(text) if p.closed)
