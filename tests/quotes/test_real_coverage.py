@@ -110,6 +110,25 @@ RARE_CUES = [
 ]
 
 
+RARE_CUES += [
+    (
+        "Mirziyoyev expressed his confidence that “the region will double its trade soon”.",
+        "Mirziyoyev",
+        "expressed",
+    ),
+    (
+        "The Uzbek President put forward the idea of “turning the region into a zone of peace”.",
+        "The Uzbek President",
+        "put forward",
+    ),
+    (
+        "Rahmon advocated “a fair sharing of the water of the two great rivers”.",
+        "Rahmon",
+        "advocated",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "speaker", "cue"), RARE_CUES)
 def test_cue_verbs_of_real_coverage(
     quotes_nlp: Language, text: str, speaker: str, cue: str
