@@ -320,3 +320,43 @@ def test_page_furniture_holds_no_quotes(quotes_nlp: Language, text: str) -> None
 def test_text_that_only_looks_like_furniture(quotes_nlp: Language, text: str, n: int) -> None:
     """Negative cases of the furniture rule."""
     assert len(quotes_of(quotes_nlp(text))) == n
+
+
+# ---------------------------------------------------------------- a leader's aide quoted
+AIDES = [
+    (
+        "On 14 March 2024 the leaders met. “We are ready to help,” the Kazakh President's press "
+        "secretary Berik Uali wrote on Facebook.",
+        "Berik Uali",
+    ),
+    (
+        "On 14 March 2024 the leaders met. “The talks went well,” Tokayev's spokesman Ruslan "
+        "Omarov told reporters.",
+        "Ruslan Omarov",
+    ),
+    (
+        "On 14 March 2024 the leaders met. Mirziyoyev's adviser Anvar Nurmatov said that “the "
+        "summit will open on time”.",
+        "Anvar Nurmatov",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), AIDES)
+def test_a_leaders_aide_is_not_the_leader(nlp: Language, text: str, speaker: str) -> None:
+    """ "X's press secretary Y said": Y speaks (quotes.speaker.Speaker.owns)."""
+    (q,) = quotes_of(nlp(text))
+    assert q["speaker"] == speaker and q["speaker_kb_id"] is None
+
+
+def test_the_leader_with_a_possessive_speech_noun_still_speaks(nlp: Language) -> None:
+    """Negative: "Tokayev's message was clear: “…”" is Tokayev's own words."""
+    text = "On 14 March 2024 the leaders met. Tokayev's message was clear: “We stay together.”"
+    (q,) = quotes_of(nlp(text))
+    assert q["speaker"] == "Kassym-Jomart Tokayev"
+
+
+def test_agreed_with_a_colon_is_a_cue(quotes_nlp: Language) -> None:
+    """quote_cues.jsonl verb `agree`: "Tokayev agreed: “…”"."""
+    (q,) = quotes_of(quotes_nlp("Tokayev agreed: “The road across the pass is vital.”"))
+    assert (q["speaker_text"], q["cue"]) == ("Tokayev", "agreed")

@@ -51,9 +51,9 @@ class Speaker(Attribution):
         out.update(speaker_start=span.start_char, speaker_end=span.end_char, speaker_text=span.text)
         out["speaker"] = span.text
         people: dict[str, dict[str, Any]] = doc._.summit_leaders or {}
-        found = self.leaders_over(head.idx, head.idx + len(head)) or self.leaders_over(
-            span.start_char, span.end_char
-        )
+        found = self.leaders_over(head.idx, head.idx + len(head)) or [
+            m for m in self.leaders_over(span.start_char, span.end_char) if not self.owns(m)
+        ]
         if found:
             kb = found[0].kb_id
             same = sorted(
@@ -81,6 +81,14 @@ class Speaker(Attribution):
                 return out
         self.resolve_named(span, head, out)
         return out
+
+    def owns(self, m: LeaderMention) -> bool:
+        """True when leader mention ``m`` is a possessive owner ("the President's spokesman").
+
+        The speaker is then the owned person, not the leader named inside the phrase.
+        """
+        after = self.tok_at(m.end - 1) + 1
+        return after < len(self.doc) and self.doc[after].lower_ in ("'s", "’s", "'", "’")
 
     def resolve_named(self, span: Span, head: Token, out: dict[str, Any]) -> None:
         """Fill ``out`` for a speaker who is no leader: the name as written, completed.
@@ -129,6 +137,9 @@ class Speaker(Attribution):
             s, e = names[-1], names[-1] + 1
         else:
             return None
+        owner = [t for t in range(s, e) if self.doc[t].lower_ in ("'s", "’s")]
+        if owner:
+            s = owner[-1] + 1  # "Mirziyoyev's adviser X": the owner is not the name
         while s < e and not self.is_name_word(self.doc[s]):
             s += 1  # "Ms Mammedova" → "Mammedova"
         s = self.name_start(s, span.start)  # the tagger often stops short of a first name
@@ -136,7 +147,13 @@ class Speaker(Attribution):
 
     def person_in(self, span: Span, head: Token) -> Span | None:
         """Return the PERSON entity inside the speaker phrase (the one with its head first)."""
-        found = [p for p in self.people if p.start < span.end and span.start < p.end]
+        found = [
+            p
+            for p in self.people
+            if p.start < span.end
+            and span.start < p.end
+            and not (p.end < len(self.doc) and self.doc[p.end].lower_ in ("'s", "’s"))
+        ]  # an owner ("Mirziyoyev's adviser X") is not the speaker
         with_head = [p for p in found if p.start <= head.i < p.end]
         if with_head:
             return with_head[0]
