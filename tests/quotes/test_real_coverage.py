@@ -360,3 +360,33 @@ def test_agreed_with_a_colon_is_a_cue(quotes_nlp: Language) -> None:
     """quote_cues.jsonl verb `agree`: "Tokayev agreed: “…”"."""
     (q,) = quotes_of(quotes_nlp("Tokayev agreed: “The road across the pass is vital.”"))
     assert (q["speaker_text"], q["cue"]) == ("Tokayev", "agreed")
+
+
+# ---------------------------------------------------------------- "the Head of State" in agency copy
+HOME_TITLE = [
+    (
+        "On 19 September 2023 Kazakh President Kassym-Jomart Tokayev met U.S. President Joe Biden "
+        "in New York.\n\n«Our region is not a chessboard,» the Head of State said.",
+        "Kassym-Jomart Tokayev",
+    ),
+    (
+        "On 14 March 2024 President Shavkat Mirziyoyev took part in the summit with Prime "
+        "Minister Narendra Modi. The Head of State noted that “the region is changing fast”.",
+        "Shavkat Mirziyoyev",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), HOME_TITLE)
+def test_head_of_state_in_agency_copy_is_its_own_president(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    """quotes.speaker.Speaker.home_leader with quote_cues.jsonl home_title lines."""
+    (q,) = quotes_of(nlp(text))
+    assert q["speaker"] == speaker
+
+
+def test_head_of_state_with_no_leader_in_the_text_stays_as_written(nlp: Language) -> None:
+    """Negative: no leader named before, so no leader is guessed."""
+    (q,) = quotes_of(nlp("“The region is changing fast,” the Head of State said on Friday."))
+    assert q["speaker_kb_id"] is None

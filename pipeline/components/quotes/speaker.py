@@ -79,8 +79,34 @@ class Speaker(Attribution):
             if leader is not None:
                 self._set_leader(out, leader.kb_id, self.naming(leader, head.idx), people)
                 return out
+        if self.is_home_title(span):
+            leader = self.home_leader(people, head.idx)
+            if leader is not None:
+                self._set_leader(out, leader.kb_id, self.naming(leader, head.idx), people)
+                return out
         self.resolve_named(span, head, out)
         return out
+
+    def is_home_title(self, span: Span) -> bool:
+        """True for "the Head of State" (a ``home_title`` of the lexicon), articles aside."""
+        words = " ".join(t.lower_ for t in span if t.lower_ not in ("the", "a"))
+        return words in self.lex.home_titles
+
+    def home_leader(self, people: dict[str, dict[str, Any]], before: int) -> LeaderMention | None:
+        """The head of state the text is about: the first one it mentions (before ``before``).
+
+        Agency and press-service copy calls its own president "the Head of State" after naming
+        him first; a later guest named in between is not meant.
+        """
+        for m in self.leaders:
+            if m.end > before:
+                return None
+            info = people.get(m.kb_id, {})
+            if m.label != "pronoun" and not info.get("organisation"):
+                office = (info.get("office") or "").lower()
+                if not any(w in office for w in self.lex.home_title_excluded):
+                    return m
+        return None
 
     def owns(self, m: LeaderMention) -> bool:
         """True when leader mention ``m`` is a possessive owner ("the President's spokesman").
