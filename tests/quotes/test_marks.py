@@ -82,9 +82,34 @@ def test_quote_over_paragraphs_is_one_segment_per_paragraph() -> None:
     assert [text[p.start : p.end] for p in pairs if not p.continued] == ["x"]
 
 
-def test_paragraph_without_reopening_mark_drops_the_open_quote() -> None:
-    text = "He said: “One.\n\nTwo is narration.”"
-    assert pair_marks(text) == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said: “One.\n\nTwo is narration. “Three,” he added.",  # the next paragraph opens
+        "He said: “One.\n\nTwo is narration.",  # nothing closes it
+        "He said: “One.\n\nTwo.\n\nThree.” Four.",  # the closer is two paragraphs on
+    ],
+)
+def test_paragraph_without_reopening_mark_drops_the_open_quote(text: str) -> None:
+    assert all(text[p.open] != "“" or p.open > 10 for p in pair_marks(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("He said: “One.\n\nTwo is the rest,” he added.", "One.\n\nTwo is the rest,"),
+        ('He said: "One.\n\nTwo is the rest," he added.', "One.\n\nTwo is the rest,"),
+        (
+            "He said: “One.\n\nTwo in each other's words.” Then",
+            "One.\n\nTwo in each other's words.",
+        ),
+        ("He said: «One.\n\nTwo is the rest,» he added.", "One.\n\nTwo is the rest,"),
+    ],
+)
+def test_quote_closed_in_the_next_paragraph_without_reopening(text: str, quote: str) -> None:
+    """Q-MULTIPARA-NO-REOPEN: marks._Paragraph.closes_first bridges one paragraph break."""
+    (pair,) = pair_marks(text)
+    assert text[pair.start : pair.end] == quote and pair.closed and not pair.continued
 
 
 @pytest.mark.parametrize(
@@ -169,3 +194,61 @@ def test_closers_after_a_run_of_unclosable_openers_pair_nothing() -> None:
     assert pair_marks(text) == []
     text = "«a „b" + "»" * 3
     assert [text[p.start : p.end] for p in pair_marks(text)] == ["a „b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('"The road is ready,” he said.', ["The road is ready,"]),
+        ('“The road is ready," he said.', ["The road is ready,"]),
+        (
+            '"We will not wait,” he said. "The road is ready.”',
+            ["We will not wait,", "The road is ready."],
+        ),
+        (
+            "He said \"close the 'white pages' now,” and left.",
+            ["close the 'white pages' now,", "white pages"],
+        ),
+    ],
+)
+def test_mixed_straight_and_curly_marks(text: str, quotes: list[str]) -> None:
+    """Q-MIXED-MARKS: a straight opener closed by a curly closer (marks._CLOSERS)."""
+    assert [text[p.start : p.end] for p in pair_marks(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            'Wire copy.\n"The first summit of our five countries with the\nGulf states opens a '
+            'road," he said.',
+            "The first summit of our five countries with the\nGulf states opens a road,",
+        ),
+        (
+            "Wire copy.\n“Trade among the five has grown by a\nthird in three years, and it will\n"
+            "grow again,” he said.",
+            "Trade among the five has grown by a\nthird in three years, and it will\ngrow again,",
+        ),
+        (
+            "Wire copy.\n«We will keep the\npromise of the region's founders,» he said.",
+            "We will keep the\npromise of the region's founders,",
+        ),
+    ],
+)
+def test_quote_over_hard_wrapped_lines(text: str, quote: str) -> None:
+    """Q-WRAPPED-LINES: marks._Paragraph.wrapped carries an open quotation over mark-less lines."""
+    assert [text[p.start : p.end] for p in pair_marks(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank line is a paragraph break, not a wrap: the mark-less paragraph drops it
+        'Wire copy.\n\n"The first summit of our five countries\n\nopens a road.\n\nIt ended," he said.',
+        # a line with an opening mark of its own ends the carried quotation
+        'Wire copy.\n"The first summit of our five\n"Second" line here.',
+    ],
+)
+def test_wrapped_lines_do_not_carry_past_a_break_or_a_new_quote(text: str) -> None:
+    """Negative: the carried opener at offset 11 is never paired."""
+    assert all(p.open != 11 and p.open != 12 for p in pair_marks(text) if p.closed)

@@ -9,14 +9,64 @@ attribution is known (a short fragment deep in a clause stays a scare quote).
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from .docstate import END_PUNCT, SENT_END, QuoteDoc, QuoteItem
+
+_LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
+_TRAILING_MARKS = " \t\"'“”«»„‘’"
 
 #: attributions that make any pair a quotation, however short
 STRONG_ATTRIBUTIONS = frozenset({"according_to", "in_words", "byline", "colon", "split"})
 
 
 class Classifier(QuoteDoc):
-    """Quotation vs quoted name (NAME) vs scare quote (SCARE)."""
+    """Quotation vs quoted name (NAME) vs scare quote (SCARE), and page furniture (SKIP)."""
+
+    _furniture: tuple[list[int], list[int]] | None = None
+
+    def in_furniture(self, q: QuoteItem) -> bool:
+        """True when the pair stands on a scraped page's furniture line (never a quotation).
+
+        Furniture lines: a headline line repeated on the page (every copy; a repeated line that
+        ends a sentence only from its second copy on), a line opening with a navigation word of
+        the lexicon that ends no sentence ("Read also: “…,” says X", "Previous “…” Next"), and
+        every line after a heading such as "Related News" when none of them ends a sentence.
+        """
+        if self._furniture is None:
+            self._furniture = self._furniture_lines()
+        starts, ends = self._furniture
+        k = bisect.bisect_right(starts, q.pair.open) - 1
+        return k >= 0 and q.pair.open < ends[k]
+
+    def _furniture_lines(self) -> tuple[list[int], list[int]]:
+        """Return the start and end offsets of the furniture lines, in text order."""
+        lines = [(m.start(), m.end(), m.group().strip()) for m in _LINE_RE.finditer(self.text)]
+        lines = [line for line in lines if line[2]]
+        keys = [" ".join(t.lower().split()) for _, _, t in lines]
+        ends_sentence = [t.rstrip(_TRAILING_MARKS)[-1:] in SENT_END for _, _, t in lines]
+        count: dict[str, int] = {}
+        for key in keys:
+            count[key] = count.get(key, 0) + 1
+        seen: set[str] = set()
+        furniture = [False] * len(lines)
+        for n, key in enumerate(keys):
+            if count[key] > 1 and (not ends_sentence[n] or key in seen):
+                furniture[n] = True
+            seen.add(key)
+            if not ends_sentence[n] and any(
+                key.startswith(word) and not key[len(word) : len(word) + 1].isalnum()
+                for word in self.lex.furniture_lines
+            ):
+                furniture[n] = True
+        for n, key in enumerate(keys):
+            if key.rstrip(":").strip() in self.lex.furniture_blocks and not any(ends_sentence[n:]):
+                for k in range(n, len(lines)):
+                    furniture[k] = True
+                break
+        kept = [(s, e) for (s, e, _), f in zip(lines, furniture, strict=True) if f]
+        return [s for s, _ in kept], [e for _, e in kept]
 
     def name_label(self, q: QuoteItem) -> str | None:
         """Return NAME/SCARE for a quoted name, title or scare quote, None for a quotation."""

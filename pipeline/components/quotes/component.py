@@ -131,6 +131,9 @@ class QuoteRun(Classifier, LeadIn, Speaker):
         Names first (no attribution needed), so that they do not bound attribution windows.
         """
         for q in items:
+            if self.in_furniture(q):
+                q.label = "SKIP"  # headlines of this page or of others, not speech
+                continue
             if q.parent is not None and items[q.parent].label != "QUOTE":
                 q.label = "SKIP"  # a mark pair inside a quoted title is part of the title
                 continue

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.common.docindex import DocIndex
+from pipeline.components.common.mentions import CharMention, MentionTimeline
 from pipeline.extensions import LEADERS_GROUP
 
 from .marks import MarkPair
@@ -46,14 +47,8 @@ class QuoteItem:
     info: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
-class LeaderMention:
-    """A span of ``doc.spans["leaders"]`` as plain offsets."""
-
-    start: int
-    end: int
-    kb_id: str
-    label: str
+#: a leader mention as plain offsets (the shared type of ``common.mentions``)
+LeaderMention = CharMention
 
 
 class QuoteDoc:
@@ -87,13 +82,15 @@ class QuoteDoc:
                 self.patterns.append((kind, s, e))
         self.patterns.sort(key=lambda p: p[1])
         self.cue_starts = sorted(self.verb_cue)
-        self.leaders = [
-            LeaderMention(sp.start_char, sp.end_char, sp.kb_id_, sp.label_)
+        self.leaders = MentionTimeline(
+            CharMention(sp.start_char, sp.end_char, sp.kb_id_, sp.label_)
             for sp in doc.spans.get(LEADERS_GROUP, [])
             if sp.kb_id_
-        ]
-        self.leaders.sort(key=lambda m: (m.start, m.end))
+        )
         self._people: list[Span] | None = None
+        self._people_starts: list[int] | None = None
+        self._reporters: set[int] | None = None
+        self._said: dict[str, set[str]] = {}
         self.in_quote = [False] * len(doc)
         self.new_leader_spans: list[Span] = []
         # Non-leader speakers resolved so far: (words of their speaker phrase, name).
@@ -154,4 +151,4 @@ class QuoteDoc:
 
     def leaders_over(self, start: int, end: int) -> list[LeaderMention]:
         """Return the leader mentions overlapping characters ``start``-``end``."""
-        return [m for m in self.leaders if m.start < end and start < m.end]
+        return self.leaders.overlapping(start, end)

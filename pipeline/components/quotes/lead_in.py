@@ -3,8 +3,8 @@
 Reads the sentence before the quotation (or the last one of the previous paragraph: ``DocIndex``
 sentence bounds) and its parse: a cue verb, a copula with a stance adjective ("X was blunt."),
 a speech noun as object ("X had a message:"); or the sentence after it ("Those were X's
-words."). Decides the speaker only through ``set_speaker`` (attribution ``lead_in`` /
-``follow_up``).
+words."), or a sentence framed as someone's words ("According to X, …"). Decides the speaker
+only through ``set_speaker`` (attribution ``lead_in`` / ``paraphrase`` / ``follow_up``).
 """
 
 from __future__ import annotations
@@ -54,6 +54,12 @@ class LeadIn(Attribution):
                 q.cue = cue
                 self.set_speaker(q, head, span, "lead_in")
                 return True
+            found = self.paraphrase(lo, end)
+            if found is not None:
+                cue, span, head = found
+                q.cue = cue
+                self.set_speaker(q, head, span, "paraphrase")
+                return True
         return bool(after) and self.by_follow_up(q)
 
     def announcer(
@@ -64,7 +70,12 @@ class LeadIn(Attribution):
         if root is None:
             return None
         cue: tuple[int, int] | None = None
-        if allow_cue and root.i in self.verb_cue:
+        # Across a paragraph break a cue counts when it reports speech ("X said that …"):
+        # "X said so." may close a topic, an indirect statement is the speaker's own voice.
+        indirect = any(
+            c.dep_ == "ccomp" and lo <= c.i < hi and not self.in_quote[c.i] for c in root.children
+        )
+        if (allow_cue or indirect) and root.i in self.verb_cue:
             cue = self.verb_cue[root.i]
         for child in root.children:
             if cue is not None or not lo <= child.i < hi:
@@ -84,6 +95,35 @@ class LeadIn(Attribution):
             if child.lower_ in self.lex.pronouns or self.person_like(child):
                 return (cue, self.np_span(child), child.i)
             return None
+        return None
+
+    def paraphrase(self, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+        """Return (cue, speaker span, speaker head) when tokens ``lo``-``hi`` paraphrase a person.
+
+        "According to the Kazakh leader, the region needs …. “…”" / "In Japarov's view, …. “…”":
+        a sentence framed as someone's words (the frame opens it and closes with a comma); the
+        quotation after it continues that person's words.
+        """
+        doc = self.doc
+        first = lo
+        while first < hi and (doc[first].is_punct or doc[first].is_space):
+            first += 1
+        comma = next((t for t in range(first, min(hi, first + 12)) if doc[t].text == ","), None)
+        if comma is None:
+            return None
+        for kind, s, e in self.patterns:
+            if s != first or e >= comma or kind != "according_to":
+                continue
+            span = (e, comma)
+            head = self.np_head(span)
+            words = self.lex.pronouns | self.lex.title_words
+            if self.person_like(doc[head]) or doc[head].lower_ in words:
+                return (s, e), span, head
+            return None
+        if doc[first].lower_ == "in" and doc[comma - 1].lower_ in self.lex.speech_nouns:
+            owner = self.owner_of(doc[comma - 1], first + 1, comma)
+            if owner is not None:
+                return (first, comma), owner, owner[1] - 1
         return None
 
     def by_follow_up(self, q: QuoteItem) -> bool:

@@ -37,6 +37,10 @@ CueKind = Literal[
     "minor_word",
     "demonstrative",
     "generic_role",
+    "furniture_line",
+    "furniture_block",
+    "home_title",
+    "home_title_excluded",
 ]
 
 #: Kinds the PhraseMatcher looks for in the text (the others are word sets read by the rules).
@@ -99,6 +103,14 @@ class Lexicon:
     minor_words: frozenset[str]
     demonstratives: frozenset[str]
     generic_roles: frozenset[str]
+    #: scraped-page lines starting with one of these are navigation ("Read also: “…”")
+    furniture_lines: tuple[str, ...]
+    #: a line that is one of these heads the page's trailing furniture ("Related News")
+    furniture_blocks: frozenset[str]
+    #: "the Head of State": the head of state the text is about (its first one)
+    home_titles: frozenset[str]
+    #: office words of leaders who are no head of state ("minister", "crown prince")
+    home_title_excluded: frozenset[str]
 
     @classmethod
     def from_cues(cls, cues: list[QuoteCue]) -> Lexicon:
@@ -121,6 +133,12 @@ class Lexicon:
             minor_words=_texts(cues, "minor_word"),
             demonstratives=_texts(cues, "demonstrative"),
             generic_roles=_texts(cues, "generic_role"),
+            furniture_lines=tuple(
+                sorted(_texts(cues, "furniture_line"), key=lambda w: (-len(w), w))
+            ),
+            furniture_blocks=_texts(cues, "furniture_block"),
+            home_titles=_texts(cues, "home_title"),
+            home_title_excluded=_texts(cues, "home_title_excluded"),
         )
 
 

@@ -5,8 +5,9 @@ Reads only the text (``doc.text``), never tokens. Decides the pairs of every sty
 quoted name with the same marks. Pairing is confined to a paragraph (blank line, U+2029, or a
 line break in texts without blank lines: ``common.text.paragraph_spans``): a quotation that runs
 on re-opens at the start of the next paragraph (the typographic convention) and is reported one
-segment per paragraph; an unbalanced mark is dropped at the paragraph end instead of swallowing
-the rest of the document. Apostrophes and clitics (it's, region’s, O‘zbekiston, 's, '90s) are
+segment per paragraph; a quotation the next paragraph closes without re-opening it (its first
+double mark is a closer) is one pair across that one break; any other unbalanced mark is dropped
+at the paragraph end instead of swallowing the rest of the document. Apostrophes and clitics (it's, region’s, O‘zbekiston, 's, '90s) are
 not marks. Linear in the text: the stack finds the opener a closer closes in constant time.
 """
 
@@ -26,7 +27,7 @@ _CLOSERS: dict[str, str] = {
     "»": "«",
     "‹": "›",
     "›": "‹",
-    '"': '"',
+    '"': '"”',  # a curly closer after a straight opener: real copy mixes them both ways
     "'": "'",
     "‘": "’",
     "”": "”",
@@ -44,6 +45,8 @@ MARK_CHARS = frozenset("“”„‚«»‹›\"'‘’「」『』")
 _MARK_RE = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]")
 _OPEN_CONTEXT = frozenset("([{<—–-/") | MARK_CHARS
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}>…—–-/") | MARK_CHARS
+#: the longest quotation (characters) carried over hard-wrapped lines
+_MAX_WRAPPED = 1200
 _CONTRACTION = re.compile(r"(?:s|ll|re|ve|d|m|t|\d\ds?)(?![^\W_])", re.IGNORECASE)
 
 
@@ -177,6 +180,10 @@ class _Paragraph:
     pairs: list[MarkPair]
     chain_of: dict[int, int]
     stack: MarkStack = field(default_factory=MarkStack)
+    #: offset of the previous paragraph's opener this paragraph closes without re-opening it
+    bridged: int = -1
+    #: an open quotation this mark-less wrapped line passes on to the next line
+    passed: tuple[str, int, int] | None = None
 
     def reopen(self, carry: tuple[str, int, int]) -> int:
         """Continue a quotation left open by the previous paragraph; return where to scan from.
@@ -193,12 +200,66 @@ class _Paragraph:
             self.chain_of[first] = chain
             self.stack.push(carry[0], first)
             return first + 1
+        if carry[1] != self.chain_of.get(carry[1], carry[1]):
+            return self.p_start  # a re-opened quotation continues only by re-opening
+        if self.closes_first(carry[0]):
+            # Not re-opened, but the paragraph's first mark closes the quotation: one quotation
+            # over the paragraph break (agency copy that drops the re-opening mark).
+            self.stack.push(carry[0], carry[1])
+            self.bridged = carry[1]
+        elif self.wrapped(carry):
+            # A hard-wrapped line inside the quotation (wire copy re-wrapped at ~65 characters):
+            # the quotation goes on to the next line.
+            last = self.p_end
+            while last > self.p_start and self.text[last - 1].isspace():
+                last -= 1
+            self.passed = (carry[0], carry[1], last)
         return self.p_start
+
+    def wrapped(self, carry: tuple[str, int, int]) -> bool:
+        """True when this paragraph is a mark-less line wrapped out of an open quotation.
+
+        Only a single line break separates it from the previous line, it holds no double mark,
+        and the quotation so far is short enough to be one wrapped paragraph.
+        """
+        gap = self.text[carry[2] : self.p_start]
+        if gap.count("\n") + gap.count("\r") - gap.count("\r\n") != 1 or "\u2029" in gap:
+            return False
+        if self.p_end - carry[1] > _MAX_WRAPPED:
+            return False
+        marks = _MARK_RE.finditer(self.text, self.p_start, self.p_end)
+        return all(m.group() in _SINGLE for m in marks)
+
+    def closes_first(self, opener: str) -> bool:
+        """True when this paragraph's first double mark closes ``opener`` (and cannot open).
+
+        Single marks are skipped: apostrophes (each other's) and nested quotations.
+        """
+        match = next(
+            (
+                m
+                for m in _MARK_RE.finditer(self.text, self.p_start, self.p_end)
+                if m.group() not in _SINGLE
+            ),
+            None,
+        )
+        if match is None:
+            return False
+        i, ch = match.start(), match.group()
+        if ch not in _CLOSERS.get(opener, ""):
+            return False
+        prev = self.text[i - 1] if i > self.p_start else ""
+        nxt = self.text[i + 1] if i + 1 < self.p_end else ""
+        if ch in "”»":
+            return not (_is_open_context(prev) and not _is_close_context(nxt))
+        return not _is_open_context(prev) and _is_close_context(nxt)
 
     def still_open(self) -> tuple[str, int, int] | None:
         """Return the outermost double mark still open at the paragraph end, with its text end."""
-        if not self.stack or self.stack[0][0] in _SINGLE:
-            return None
+        if not self.stack:
+            return self.passed  # a wrapped line passes an open quotation on
+        if self.stack[0][0] in _SINGLE or self.stack[0][1] == self.bridged:
+            return None  # a quotation bridged into this paragraph goes no further
         last = self.p_end
         while last > self.stack[0][1] + 1 and self.text[last - 1].isspace():
             last -= 1

@@ -12,11 +12,13 @@ A pronoun resolved to a leader also becomes a ``pronoun`` leader mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from spacy.tokens import Span, Token
 
+from pipeline.components.common.mentions import reporting_subjects
 from pipeline.extensions import LEADERS_GROUP
 
 from .attribution import Attribution
@@ -49,9 +51,9 @@ class Speaker(Attribution):
         out.update(speaker_start=span.start_char, speaker_end=span.end_char, speaker_text=span.text)
         out["speaker"] = span.text
         people: dict[str, dict[str, Any]] = doc._.summit_leaders or {}
-        found = self.leaders_over(head.idx, head.idx + len(head)) or self.leaders_over(
-            span.start_char, span.end_char
-        )
+        found = self.leaders_over(head.idx, head.idx + len(head)) or [
+            m for m in self.leaders_over(span.start_char, span.end_char) if not self.owns(m)
+        ]
         if found:
             kb = found[0].kb_id
             same = sorted(
@@ -77,8 +79,42 @@ class Speaker(Attribution):
             if leader is not None:
                 self._set_leader(out, leader.kb_id, self.naming(leader, head.idx), people)
                 return out
+        if self.is_home_title(span):
+            leader = self.home_leader(people, head.idx)
+            if leader is not None:
+                self._set_leader(out, leader.kb_id, self.naming(leader, head.idx), people)
+                return out
         self.resolve_named(span, head, out)
         return out
+
+    def is_home_title(self, span: Span) -> bool:
+        """True for "the Head of State" (a ``home_title`` of the lexicon), articles aside."""
+        words = " ".join(t.lower_ for t in span if t.lower_ not in ("the", "a"))
+        return words in self.lex.home_titles
+
+    def home_leader(self, people: dict[str, dict[str, Any]], before: int) -> LeaderMention | None:
+        """The head of state the text is about: the first one it mentions (before ``before``).
+
+        Agency and press-service copy calls its own president "the Head of State" after naming
+        him first; a later guest named in between is not meant.
+        """
+        for m in self.leaders:
+            if m.end > before:
+                return None
+            info = people.get(m.kb_id, {})
+            if m.label != "pronoun" and not info.get("organisation"):
+                office = (info.get("office") or "").lower()
+                if not any(w in office for w in self.lex.home_title_excluded):
+                    return m
+        return None
+
+    def owns(self, m: LeaderMention) -> bool:
+        """True when leader mention ``m`` is a possessive owner ("the President's spokesman").
+
+        The speaker is then the owned person, not the leader named inside the phrase.
+        """
+        after = self.tok_at(m.end - 1) + 1
+        return after < len(self.doc) and self.doc[after].lower_ in ("'s", "’s", "'", "’")
 
     def resolve_named(self, span: Span, head: Token, out: dict[str, Any]) -> None:
         """Fill ``out`` for a speaker who is no leader: the name as written, completed.
@@ -127,6 +163,9 @@ class Speaker(Attribution):
             s, e = names[-1], names[-1] + 1
         else:
             return None
+        owner = [t for t in range(s, e) if self.doc[t].lower_ in ("'s", "’s")]
+        if owner:
+            s = owner[-1] + 1  # "Mirziyoyev's adviser X": the owner is not the name
         while s < e and not self.is_name_word(self.doc[s]):
             s += 1  # "Ms Mammedova" → "Mammedova"
         s = self.name_start(s, span.start)  # the tagger often stops short of a first name
@@ -134,7 +173,13 @@ class Speaker(Attribution):
 
     def person_in(self, span: Span, head: Token) -> Span | None:
         """Return the PERSON entity inside the speaker phrase (the one with its head first)."""
-        found = [p for p in self.people if p.start < span.end and span.start < p.end]
+        found = [
+            p
+            for p in self.people
+            if p.start < span.end
+            and span.start < p.end
+            and not (p.end < len(self.doc) and self.doc[p.end].lower_ in ("'s", "’s"))
+        ]  # an owner ("Mirziyoyev's adviser X") is not the speaker
         with_head = [p for p in found if p.start <= head.i < p.end]
         if with_head:
             return with_head[0]
@@ -176,21 +221,47 @@ class Speaker(Attribution):
         character ``before`` and does not start inside a quotation is at least as recent as the
         latest such PERSON entity (a person starting at or before that mention's end); else
         ``(None, person)`` for that latest person (a non-leader speaker, kept as written), or
-        ``(None, None)``. No sentence or paragraph limit, no gender or number check.
+        ``(None, None)``. No sentence or paragraph limit, no gender or number check. The
+        subject of a sentence-final reporting clause about another person ("…, his spokesman
+        X said.": :func:`~pipeline.components.common.mentions.reporting_subjects`) is not the
+        sentence's topic and is skipped, as a leader and as a person.
         """
-        leader = None
-        for m in reversed(self.leaders):
-            if m.end <= before and m.label != "pronoun" and not self.in_quote[self.tok_at(m.start)]:
-                leader = m
-                break
+        reporters = self.reporters
+
+        def fits(m: LeaderMention) -> bool:
+            tok = self.tok_at(m.start)
+            return m.label != "pronoun" and not self.in_quote[tok] and tok not in reporters
+
+        leader = self.leaders.latest_before(before, fits)
         person = None
-        for ent in reversed(self.people):
-            if ent.end_char <= before and not self.in_quote[ent.start]:
+        people = self.people
+        k = bisect.bisect_left(self.people_starts, before) - 1
+        while k >= 0:
+            ent = people[k]
+            reporting = any(t in reporters for t in range(ent.start, ent.end))
+            if ent.end_char <= before and not self.in_quote[ent.start] and not reporting:
                 person = ent
                 break
+            k -= 1
         if leader is not None and (person is None or person.start_char <= leader.end):
             return leader, None
         return None, person
+
+    @property
+    def reporters(self) -> set[int]:
+        """Tokens of the subjects of sentence-final reporting clauses (computed once)."""
+        if self._reporters is None:
+            self._reporters = reporting_subjects(
+                self.doc, self.index, self.cue_starts, self.person_like
+            )
+        return self._reporters
+
+    @property
+    def people_starts(self) -> list[int]:
+        """Start characters of the PERSON entities, for bisection."""
+        if self._people_starts is None:
+            self._people_starts = [p.start_char for p in self.people]
+        return self._people_starts
 
     def naming(self, leader: LeaderMention, before: int) -> LeaderMention:
         """Return the latest name or surname mention of ``leader``'s person before ``before``.
@@ -198,33 +269,39 @@ class Speaker(Attribution):
         A pronoun's or bare role's speaker mention is the nearest earlier naming span (as the
         gold does); the role mention itself when the text never names the person.
         """
-        for m in reversed(self.leaders):
-            names = m.kb_id == leader.kb_id and m.label in ("name", "surname")
-            if names and m.end <= before and not self.in_quote[self.tok_at(m.start)]:
-                return m
-        return leader
+        found = self.leaders.latest_before(
+            before,
+            lambda m: m.label in ("name", "surname") and not self.in_quote[self.tok_at(m.start)],
+            kb_id=leader.kb_id,
+        )
+        return found or leader
 
     def fitting_leader(
         self, head: Token, people: dict[str, dict[str, Any]]
     ) -> LeaderMention | None:
         """Resolve "the president": the most recent leader whose office fits the role noun."""
         role = head.lower_
-        for m in reversed(self.leaders):
-            if m.end > head.idx:
-                continue
+
+        def fits(m: LeaderMention) -> bool:
             office = (people.get(m.kb_id, {}).get("office") or "").lower()
             if role in office or role in self.lex.generic_roles or not office:
-                return m
+                return True
             # "the crown prince": the title the text itself gave this leader
-            said = {
+            return role in self.said_words(m.kb_id)
+
+        return self.leaders.latest_before(head.idx, fits)
+
+    def said_words(self, kb_id: str) -> set[str]:
+        """Return the lower-cased words of every mention of leader ``kb_id`` (cached)."""
+        words = self._said.get(kb_id)
+        if words is None:
+            words = {
                 w.lower()
-                for x in self.leaders
-                if x.kb_id == m.kb_id
+                for x in self.leaders.by_kb.get(kb_id, [])
                 for w in self.text[x.start : x.end].split()
             }
-            if role in said:
-                return m
-        return None
+            self._said[kb_id] = words
+        return words
 
     def full_name(self, name: Span) -> str:
         """Return the fullest earlier mention of the same person (Qin → Qin Gang).

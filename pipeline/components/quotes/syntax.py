@@ -15,6 +15,8 @@ from .docstate import QuoteDoc, QuoteItem
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "ccomp", "prep", "dobj", "pobj"})
 _NP_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+#: clauses a participle after an inverted cue is attached as ("said X greeting …")
+_PARTICIPLE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "acl"})
 
 
 class Syntax(QuoteDoc):
@@ -83,6 +85,27 @@ class Syntax(QuoteDoc):
         for child in verb.rights:
             if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and not self.in_quote[child.i]:
                 return child.i
+        return self.participle_subject(verb)
+
+    def participle_subject(self, verb: Token) -> int | None:
+        """“…,” said President X greeting his counterparts: X, read as the participle's subject.
+
+        The parser often hangs the inverted speaker under the participle clause that follows it
+        (``said → greeting → X``). A subject whose phrase starts right after the cue verb is
+        the cue's own subject, whatever the participle it was attached to.
+        """
+        for child in verb.rights:
+            if child.dep_ not in _PARTICIPLE_DEPS or child.tag_ not in ("VBG", "VBN"):
+                continue
+            for grand in child.children:
+                if (
+                    grand.dep_ in SUBJECT_DEPS
+                    and grand.i < child.i
+                    and grand.left_edge.i == verb.i + 1
+                    and not self.in_quote[grand.i]
+                    and self.person_like(grand)
+                ):
+                    return grand.i
         return None
 
     def flat_subject(self, cue: tuple[int, int], q: QuoteItem) -> int | None:
