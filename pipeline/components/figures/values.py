@@ -94,7 +94,10 @@ def read_values(
     s1, s2 = lex.scale(m.group("s1")), lex.scale(m.group("s2"))
     # a scale or unit written once covers both ends of a range ("from 5.5 to 13.5 billion"),
     # but never an end that has a magnitude of its own: "from $600,000 to $2.5 million"
-    if v2 is not None and not m.group("s1") and not _own_magnitude(v1):
+    # "$300 to $3 million": an end written with its own currency sign and larger than the
+    # scaled end's number is a complete amount, not "300 million"
+    complete = bool(m.group("cur1") and m.group("cur2")) and v2 is not None and v1 > v2
+    if v2 is not None and not m.group("s1") and not _own_magnitude(v1) and not complete:
         s1 = s2
     if v2 is not None and not m.group("s2") and not _own_magnitude(v2):
         s2 = s1
