@@ -25,6 +25,7 @@ from .filters import blocked_ranges, inside, plausible
 from .lexicon import Lexicon, UnitEntry
 from .numbers import WordNumberParser
 from .patterns import Patterns
+from .rates import Rates
 from .units import decide_unit, glued_scale, unit_of_match
 from .values import read_values
 from .words import from_fraction, from_multiplier_word
@@ -62,6 +63,7 @@ class SummitFigures:
         self.lexicon = Lexicon(entries)
         self.words = WordNumberParser(entries)
         self.patterns = Patterns(self.lexicon, self.words)
+        self.rates = Rates(self.lexicon)
 
     # ---- serialisation: the vocabulary travels with a saved pipeline
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -134,6 +136,7 @@ class SummitFigures:
             fig, doc, m, unit, reading.has_scale, index, lex, self.default_bare_scaled
         ):
             return None
+        self.rates.decide(fig, index.text)
         return fig
 
     def _number_span(self, m: re.Match[str]) -> tuple[Figure, bool]:

@@ -12,7 +12,9 @@ the other resource files). Where each kind is used:
 - ``number``: number words (:mod:`.numbers`); ``qualifier``: about, more than, up to;
 - ``month``, ``time``, ``reference``, ``set_word``, ``participant``, ``attendee``: the words the
   plausibility filters read (:mod:`.filters`); ``context``: sentence words that tell what a bare
-  scaled amount counts (:mod:`.units`); ``fraction``: "a third" read as a percentage.
+  scaled amount counts (:mod:`.units`); ``fraction``: "a third" read as a percentage;
+- ``rate``: the nouns after "a"/"per" that make an amount a rate ("a month", "per share";
+  :mod:`.rates`), besides the units of measure ("a barrel").
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ EntryKind = Literal[
     "participant",
     "attendee",
     "fraction",
+    "rate",
 ]
 
 #: the kind of figure a unit-bearing line gives
@@ -125,6 +128,7 @@ class Lexicon:
         self.attendees: set[str] = set()
         self.fractions: dict[str, float] = {}
         self.context: dict[str, str] = {}
+        self.rate_nouns: dict[str, str] = {}
         self.forms = FormLists()
         word_sets = {
             "month": self.months,
@@ -139,6 +143,7 @@ class Lexicon:
             "attendee": self._add_attendee,
             "fraction": self._add_fraction,
             "context": self._add_context,
+            "rate": self._add_rate,
         }
         for e in entries:
             if e.kind in _FIGURE_KIND:
@@ -195,6 +200,11 @@ class Lexicon:
         """Read the sentence words that say what a bare scaled amount counts."""
         for f in e.forms:
             self.context[f.lower()] = e.norm
+
+    def _add_rate(self, e: UnitEntry) -> None:
+        """Read the nouns that make "a"/"per" + noun a rate's denominator ("a month" -> month)."""
+        for f in e.forms:
+            self.rate_nouns[_folded(f)] = e.norm
 
     # ---- lookups
     @staticmethod

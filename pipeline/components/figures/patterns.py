@@ -138,7 +138,8 @@ class Patterns:
             + one.replace("@", "2")
             # "from"/"between" belong to a range only: without a second number, match without them
             + r")?(?(btw)(?(n2)|(?!))|)(?(frm)(?(n2)|(?!))|)"
-            + r"(?![\w+]|-[^\W\d_]|[.,]\d|[:/]\d)",
+            # "48,000 barrel-a-day": a rate's joiner may follow the unit (see rates)
+            + r"(?![\w+]|-(?!(?:an?|per)-)[^\W\d_]|[.,]\d|[:/]\d)",
             re.IGNORECASE,
         )
 
