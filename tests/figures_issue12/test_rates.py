@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.figures_issue12.helpers import PHASE2, Expect, check
+from tests.figures_issue12.helpers import Expect, check
 
 CASES = [
     # already right today

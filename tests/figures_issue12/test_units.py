@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.figures_issue12.helpers import PHASE2, Expect, check
+from tests.figures_issue12.helpers import Expect, check
 
 CASES = [
     # already read today: the corpus' own units stay as they are

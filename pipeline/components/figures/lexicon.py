@@ -14,11 +14,14 @@ the other resource files). Where each kind is used:
   plausibility filters read (:mod:`.filters`); ``context``: sentence words that tell what a bare
   scaled amount counts (:mod:`.units`); ``fraction``: "a third" read as a percentage;
 - ``rate``: the nouns after "a"/"per" that make an amount a rate ("a month", "per share";
-  :mod:`.rates`), besides the units of measure ("a barrel").
+  :mod:`.rates`), besides the units of measure ("a barrel");
+- ``label_noun``, ``street``, ``age_word``: the words that make a number a name, an address
+  or an age (:mod:`.filters`: "Stoxx 600 index", "12 Elm Road", "aged 21 to 49").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -42,6 +45,9 @@ EntryKind = Literal[
     "attendee",
     "fraction",
     "rate",
+    "label_noun",
+    "street",
+    "age_word",
 ]
 
 #: the kind of figure a unit-bearing line gives
@@ -129,6 +135,9 @@ class Lexicon:
         self.fractions: dict[str, float] = {}
         self.context: dict[str, str] = {}
         self.rate_nouns: dict[str, str] = {}
+        self.age_words: set[str] = set()
+        label_nouns: list[str] = []
+        streets: list[str] = []
         self.forms = FormLists()
         word_sets = {
             "month": self.months,
@@ -136,6 +145,7 @@ class Lexicon:
             "reference": self.reference_words,
             "set_word": self.set_words,
             "participant": self.participants,
+            "age_word": self.age_words,
         }
         readers: dict[str, Callable[[UnitEntry], None]] = {
             "scale": self._add_scale,
@@ -152,6 +162,19 @@ class Lexicon:
                 word_sets[e.kind].update(f.lower() for f in e.forms)
             elif e.kind in readers:
                 readers[e.kind](e)
+            elif e.kind == "label_noun":
+                label_nouns.extend(e.forms)
+            elif e.kind == "street":
+                streets.extend(e.forms)
+        # imported here: patterns compiles from this module's tables
+        from .patterns import alternation
+
+        #: "Stoxx 600 index", "the 10027 ZIP code": the number names what follows it
+        self.label_noun_re = re.compile(rf"\s+(?:{alternation(label_nouns, False)})", re.I)
+        #: "12 Elm Road": one or two capitalised words, then a street noun
+        self.street_re = re.compile(
+            rf"\s+(?:[A-Z][\w'-]*\s+){{1,2}}(?:{alternation(streets, True)})(?![\w])"
+        )
 
     # ---- one reader per line kind
     def _add_unit(self, e: UnitEntry) -> None:
