@@ -136,6 +136,8 @@ class SummitFigures:
             fig, doc, m, unit, reading.has_scale, index, lex, self.default_bare_scaled
         ):
             return None
+        if glued_scale(m) and unit[0] is None and fig.decided_by.get("unit") != "counted_noun":
+            return None  # a bare "5m" is five metres, "28m users" a count
         self.rates.decide(fig, index.text)
         return fig
 

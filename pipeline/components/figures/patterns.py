@@ -58,6 +58,7 @@ def digits_pattern() -> str:
         rf"|{d}{{1,3}}(?:\.{d}{{3}}){{2,}}(?![\d.])"  # 1.200.000 (dots as separators)
         rf"|{d}{{1,3}},{d}{{1,2}}(?![\d,])"  # 10,5 (decimal comma)
         rf"|{d}+(?:\.{d}+)?"
+        rf"|\.{d}+"  # ".25 per cent": a decimal written without its leading zero
     )
 
 
@@ -128,7 +129,8 @@ class Patterns:
             rf"(?<![\w.+/#№$€£¥₽₸:-])(?:(?P<qual>{qual})\s+)?"
             rf"(?:(?P<btw>between)\s+|(?P<frm>from)\s+)?"
             # a signed change "(+12%)", "−3.5%": kept only when a unit follows (see values)
-            + r"(?P<sign>[+\u2212-](?=\d))?"
+            # "minus 40 degrees", "-$5.2 billion": the sign may be a word or stand before a currency
+            + r"(?P<sign>[+\u2212-](?=\d|[$€£¥₹])|minus\s+(?=\d))?"
             + one.replace("@", "1")
             # "to" joins a range only after "from" or when the first number has no unit of its own:
             # "1.5 times to 5 billion dollars" is a multiplier and an amount, not a range
