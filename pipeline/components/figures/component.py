@@ -22,6 +22,7 @@ from pipeline.resources import load_jsonl, parse_jsonl
 from .context import FigureIndex, add_context
 from .figure import Figure
 from .filters import blocked_ranges, inside, plausible
+from .furniture import furniture_ranges
 from .lexicon import Lexicon, UnitEntry
 from .numbers import WordNumberParser
 from .patterns import Patterns
@@ -85,7 +86,7 @@ class SummitFigures:
     def __call__(self, doc: Doc) -> Doc:
         """Return ``doc`` with ``doc.spans["figures"]`` set (one span per figure)."""
         index = FigureIndex(doc)
-        blocked = blocked_ranges(doc)
+        blocked = blocked_ranges(doc) + furniture_ranges(index.text, self.lexicon)
         found = [f for f in self._candidates(doc, index) if not inside(f.start, f.end, blocked)]
         spans = self._spans(doc, found)
         # tokens of any figure never name what another figure measures ("reached USD 10.5 bn")

@@ -130,6 +130,9 @@ def _label_or_marker(doc: Doc, m: re.Match[str], around: Surroundings, lex: Lexi
         )
     ):
         return True
+    # a running number in brackets after a number: "Bulletin No. 52 (431)"
+    if re.search(r"\d\s*\($", before) and after[:1] == ")":
+        return True
     # digit groups in a row are a phone, account or reference number: "+7 7172 74 56 12"
     if re.search(r"\d[\s\d]*$", before[-4:]) or re.match(r"\s?\d", after):
         return True

@@ -16,7 +16,8 @@ the other resource files). Where each kind is used:
 - ``rate``: the nouns after "a"/"per" that make an amount a rate ("a month", "per share";
   :mod:`.rates`), besides the units of measure ("a barrel");
 - ``label_noun``, ``street``, ``age_word``: the words that make a number a name, an address
-  or an age (:mod:`.filters`: "Stoxx 600 index", "12 Elm Road", "aged 21 to 49").
+  or an age (:mod:`.filters`: "Stoxx 600 index", "12 Elm Road", "aged 21 to 49");
+- ``counter``: words of page furniture lines ("views", "min read"; :mod:`.furniture`).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ EntryKind = Literal[
     "label_noun",
     "street",
     "age_word",
+    "counter",
 ]
 
 #: the kind of figure a unit-bearing line gives
@@ -136,6 +138,9 @@ class Lexicon:
         self.context: dict[str, str] = {}
         self.rate_nouns: dict[str, str] = {}
         self.age_words: set[str] = set()
+        self.counter_words: set[str] = set()
+        #: the three-letter currency codes ("USD"), for exchange-rate tickers (furniture)
+        self.currency_codes: set[str] = set()
         label_nouns: list[str] = []
         streets: list[str] = []
         self.forms = FormLists()
@@ -146,6 +151,7 @@ class Lexicon:
             "set_word": self.set_words,
             "participant": self.participants,
             "age_word": self.age_words,
+            "counter": self.counter_words,
         }
         readers: dict[str, Callable[[UnitEntry], None]] = {
             "scale": self._add_scale,
@@ -181,6 +187,8 @@ class Lexicon:
         """Read a currency, percent, multiplier or unit line: its prefix and suffix forms."""
         info = UnitInfo(_FIGURE_KIND[e.kind], e.norm, e.value or 1.0, tuple(e.cues.items()))
         forms = self.forms
+        if e.kind == "currency" and len(e.norm) == 3 and e.norm.isupper():
+            self.currency_codes.add(e.norm)
         for f in e.prefix:
             self.prefix_units[form_key(f, e.case_sensitive)] = info
             (forms.cs_prefix if e.case_sensitive else forms.ci_prefix).append(f)
