@@ -55,7 +55,6 @@ CASES = [
         "Tens of thousands of people marched in the capital.",
         [("Tens of thousands", 1e4, 1e5, "count")],
         id="tens-of-thousands",
-        marks=PHASE2,
     ),
     pytest.param(
         "Hundreds of delegates arrived on Monday.",
@@ -67,7 +66,26 @@ CASES = [
         "The reform could cost tens of millions of dollars.",
         [("tens of millions of dollars", 1e7, 1e8, "USD")],
         id="tens-of-millions-money",
-        marks=PHASE2,
+    ),
+    pytest.param(
+        "The new line will run for hundreds of miles through the steppe.",
+        [("hundreds of miles", 100, 1000, "mile")],
+        id="hundreds-of-miles",
+    ),
+    pytest.param(
+        "Dozens of trucks waited at the border while millions of migrants sent money home.",
+        [("Dozens of trucks", 12, 120, "count"), ("millions of migrants", None, None, None)],
+        id="dozens-and-a-lone-millions",
+    ),
+    pytest.param(
+        "The feud lasted tens of years, and thousands of delegates came to the forum.",
+        [("tens of years", None, None, None), ("thousands of delegates", None, None, None)],
+        id="vague-duration-and-attendance",
+    ),
+    pytest.param(
+        "The gas is cooled to minus-160 degrees Celsius before loading.",
+        [("160 degrees Celsius", -160, None, "degree_celsius")],
+        id="minus-hyphen",
     ),
     # compound number words and digit-plus-word numbers
     pytest.param(

@@ -17,6 +17,7 @@ the other resource files). Where each kind is used:
   :mod:`.rates`), besides the units of measure ("a barrel");
 - ``label_noun``, ``street``, ``age_word``: the words that make a number a name, an address
   or an age (:mod:`.filters`: "Stoxx 600 index", "12 Elm Road", "aged 21 to 49");
+- ``vague``: plurals of scale words read as a range ("tens of thousands"; :mod:`.words`);
 - ``counter``: words of page furniture lines ("views", "min read"; :mod:`.furniture`).
 """
 
@@ -50,6 +51,7 @@ EntryKind = Literal[
     "street",
     "age_word",
     "counter",
+    "vague",
 ]
 
 #: the kind of figure a unit-bearing line gives
@@ -76,6 +78,9 @@ class UnitEntry(BaseModel):
     verb_only: bool = Field(default=False, description="A figure only when tagged VERB.")
     glued_only: bool = Field(default=False, description="Only directly after digits ('5m').")
     in_span: bool = Field(default=True, description="A qualifier written inside the figure's span.")
+    inner_only: bool = Field(
+        default=False, description="A vague plural only after another ('tens of millions')."
+    )
     cues: dict[str, str] = Field(
         default_factory=dict, description="Sentence word -> other code (ambiguous currencies)."
     )
@@ -139,6 +144,9 @@ class Lexicon:
         self.rate_nouns: dict[str, str] = {}
         self.age_words: set[str] = set()
         self.counter_words: set[str] = set()
+        #: vague plurals of scale words and their lower value ("tens" 10, "dozens" 12)
+        self.vague: dict[str, float] = {}
+        self.vague_inner_only: set[str] = set()
         #: the three-letter currency codes ("USD"), for exchange-rate tickers (furniture)
         self.currency_codes: set[str] = set()
         label_nouns: list[str] = []
@@ -168,6 +176,10 @@ class Lexicon:
                 word_sets[e.kind].update(f.lower() for f in e.forms)
             elif e.kind in readers:
                 readers[e.kind](e)
+            elif e.kind == "vague" and e.value is not None:
+                self.vague.update({f.lower(): e.value for f in e.forms})
+                if e.inner_only:
+                    self.vague_inner_only.update(f.lower() for f in e.forms)
             elif e.kind == "label_noun":
                 label_nouns.extend(e.forms)
             elif e.kind == "street":

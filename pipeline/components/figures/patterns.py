@@ -130,7 +130,7 @@ class Patterns:
             rf"(?:(?P<btw>between)\s+|(?P<frm>from)\s+)?"
             # a signed change "(+12%)", "−3.5%": kept only when a unit follows (see values)
             # "minus 40 degrees", "-$5.2 billion": the sign may be a word or stand before a currency
-            + r"(?P<sign>[+\u2212-](?=\d|[$€£¥₹])|minus\s+(?=\d))?"
+            + r"(?P<sign>[+\u2212-](?=\d|[$€£¥₹])|minus[\s-]+(?=\d))?"
             + one.replace("@", "1")
             # "to" joins a range only after "from" or when the first number has no unit of its own:
             # "1.5 times to 5 billion dollars" is a multiplier and an amount, not a range

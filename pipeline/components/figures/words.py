@@ -1,4 +1,5 @@
-"""Figures written as single words: multipliers (twice, doubled, halved) and fractions (a third).
+"""Figures written as words: multipliers (twice, doubled, halved), fractions (a third) and vague
+plurals of scale words ("tens of thousands" -> 1e4..1e5, "hundreds of" -> 100..1000).
 
 Decides whether a multiplier word is a figure (a verb where the lexicon says ``verb_only``:
 "doubled" yes, "double taxation" no; "twice a year" is a frequency) and whether a fraction word
@@ -72,4 +73,32 @@ def from_fraction(m: re.Match[str], lex: Lexicon) -> Figure | None:
     fig = Figure(_start(m, "fw", qualifier, lex), m.end("fw"), qualifier)
     fig.set_value(lex.fractions[word], None, "fraction_word")
     fig.set_unit("percent", "percent", "fraction_word")
+    return fig
+
+
+def vague_regex(lex: Lexicon) -> re.Pattern[str]:
+    """Return the expression of a vague plural: "tens of thousands of", "hundreds of"."""
+    words = sorted(lex.vague, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words) or r"(?!x)x"
+    return re.compile(
+        rf"(?<![\w-])(?P<vw>(?:{alt}))(?:\s+of\s+(?P<inner>{alt}))?(?=\s+of\s+[^\W\d_])",
+        re.IGNORECASE,
+    )
+
+
+def from_vague(m: re.Match[str], lex: Lexicon) -> Figure | None:
+    """Return the range figure of a vague plural ("tens of thousands" -> 1e4..1e5), or None.
+
+    The lower end is the word's value times the inner plural ("tens" 10 x "thousands" 1e3), the
+    upper end ten times that ("dozens" 12..120); the unit is decided by the caller from what
+    follows "of" (a currency, a unit, a counted noun). A plural alone ("tens of years") is
+    refused by the caller when nothing countable follows.
+    """
+    if m.group("vw").lower() in lex.vague_inner_only and not m.group("inner"):
+        return None  # "millions of migrants" alone is rhetoric; "tens of millions" a range
+    low = lex.vague[m.group("vw").lower()]
+    if m.group("inner"):
+        low *= lex.vague[m.group("inner").lower()]
+    fig = Figure(m.start(), m.end())
+    fig.set_value(low, low * 10, "vague_plural")
     return fig
