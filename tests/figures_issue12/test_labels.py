@@ -53,6 +53,20 @@ CASES = [
         [("Stoxx 600", None, None, None), ("0.8 percent", 0.8, None, "percent")],
         id="stoxx600",
     ),
+    pytest.param(
+        "the sp 500 slid 0.7% while the Nikkei 225 gained 1.1%.",
+        [
+            ("sp 500", None, None, None),
+            ("Nikkei 225", None, None, None),
+            ("1.1%", 1.1, None, "percent"),
+        ],
+        id="index-names-lower-case-and-nikkei",
+    ),
+    pytest.param(
+        "The base iPhone 15 has 128GB of storage.",
+        [("iPhone 15", None, None, None), ("128GB", 128, None, "GB")],
+        id="mixed-case-model",
+    ),
     # addresses and codes
     pytest.param(
         "The delegation stayed at 12 Elm Road during the talks.",

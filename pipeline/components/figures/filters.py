@@ -158,7 +158,9 @@ def _name_address_or_age(
 
     - a model name: a number between a name word and a singular proper noun ("Pixel 9 Pro",
       "iPhone 14 Pro", "Boeing 787 Dreamliner"; "Sign 12 Agreements" counts: plural);
-    - a number before a label noun ("Stoxx 600 index", "the 10027 ZIP code"; ``label_noun``);
+    - a number before a label noun ("Stoxx 600 index", "the 10027 ZIP code"; ``label_noun``),
+      after a stock index's name ("S&P 500", "sp 500"; ``index_name``) or a mixed-case name
+      ("iPhone 11");
     - a street number: the number, one or two capitalised words, a street noun ("12 Elm Road";
       ``street``);
     - an age: after an age word ("aged 21 to 49"; ``age_word``) or in apposition between
@@ -172,6 +174,11 @@ def _name_address_or_age(
         return True
     if lex.label_noun_re.match(after) or lex.street_re.match(after):
         return True
+    if lex.index_name_re.search(around.before):
+        return True  # "S&P 500", "sp 500", "Nikkei 225"
+    pw = around.pw
+    if v2 is None and around.gap_before == " " and pw[:1].islower() and pw[1:] != pw[1:].lower():
+        return True  # a mixed-case name: "iPhone 11", "eBay 2"
     if v2 is None and around.gap_before == " " and any(c.isupper() for c in around.pw):
         nxt = token_at_or_after(doc, m.end())
         if (

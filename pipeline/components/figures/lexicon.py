@@ -15,7 +15,7 @@ the other resource files). Where each kind is used:
   scaled amount counts (:mod:`.units`); ``fraction``: "a third" read as a percentage;
 - ``rate``: the nouns after "a"/"per" that make an amount a rate ("a month", "per share";
   :mod:`.rates`), besides the units of measure ("a barrel");
-- ``label_noun``, ``street``, ``age_word``: the words that make a number a name, an address
+- ``label_noun``, ``index_name``, ``street``, ``age_word``: the words that make a number a name, an address
   or an age (:mod:`.filters`: "Stoxx 600 index", "12 Elm Road", "aged 21 to 49");
 - ``vague``: plurals of scale words read as a range ("tens of thousands"; :mod:`.words`);
 - ``counter``: words of page furniture lines ("views", "min read"; :mod:`.furniture`).
@@ -52,6 +52,7 @@ EntryKind = Literal[
     "age_word",
     "counter",
     "vague",
+    "index_name",
 ]
 
 #: the kind of figure a unit-bearing line gives
@@ -150,6 +151,7 @@ class Lexicon:
         #: the three-letter currency codes ("USD"), for exchange-rate tickers (furniture)
         self.currency_codes: set[str] = set()
         label_nouns: list[str] = []
+        index_names: list[str] = []
         streets: list[str] = []
         self.forms = FormLists()
         word_sets = {
@@ -180,6 +182,8 @@ class Lexicon:
                 self.vague.update({f.lower(): e.value for f in e.forms})
                 if e.inner_only:
                     self.vague_inner_only.update(f.lower() for f in e.forms)
+            elif e.kind == "index_name":
+                index_names.extend(e.forms)
             elif e.kind == "label_noun":
                 label_nouns.extend(e.forms)
             elif e.kind == "street":
@@ -189,6 +193,8 @@ class Lexicon:
 
         #: "Stoxx 600 index", "the 10027 ZIP code": the number names what follows it
         self.label_noun_re = re.compile(rf"\s+(?:{alternation(label_nouns, False)})", re.I)
+        #: "S&P 500", "Nikkei 225": the name of a stock index right before the number
+        self.index_name_re = re.compile(rf"(?:{alternation(index_names, False)})\s*$", re.I)
         #: "12 Elm Road": one or two capitalised words, then a street noun
         self.street_re = re.compile(
             rf"\s+(?:[A-Z][\w'-]*\s+){{1,2}}(?:{alternation(streets, True)})(?![\w])"
