@@ -37,7 +37,6 @@ CASES = [
         "Only 1/4 of the pledged funds has been spent.",
         [("1/4", 25, None, "percent")],
         id="slash-fraction",
-        marks=PHASE2,
     ),
     pytest.param(
         "The bank cut its deposit rate by .25 per cent.",
@@ -48,7 +47,16 @@ CASES = [
         "One in three households in the region lacks heating.",
         [("One in three", 33.333, None, "percent")],
         id="one-in-three",
-        marks=PHASE2,
+    ),
+    pytest.param(
+        "One out of five farms and 3/4 of the wells were damaged.",
+        [("One out of five", 20, None, "percent"), ("3/4", 75, None, "percent")],
+        id="one-out-of-five-and-three-quarters",
+    ),
+    pytest.param(
+        "Goals came 3 in 10 minutes, and the 1/4 rule held.",
+        [("in 10 minutes", None, None, None), ("1/4", None, None, None)],
+        id="no-ratio-for-times-or-larger-numbers",
     ),
     # vague plurals of scale words
     pytest.param(

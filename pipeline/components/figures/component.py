@@ -28,8 +28,15 @@ from .numbers import WordNumberParser
 from .patterns import Patterns, alternation
 from .rates import Rates
 from .units import decide_unit, glued_scale, unit_of_match
-from .values import read_values
-from .words import from_fraction, from_multiplier_word, from_vague, vague_regex
+from .values import read_number, read_values
+from .words import (
+    from_fraction,
+    from_multiplier_word,
+    from_ratio,
+    from_vague,
+    ratio_regex,
+    vague_regex,
+)
 
 _UNITS_FILE = "units.jsonl"
 _HALF_BEFORE = re.compile(r"(?i)(?<![\w-])half\s+$")
@@ -66,6 +73,9 @@ class SummitFigures:
         self.patterns = Patterns(self.lexicon, self.words)
         self.rates = Rates(self.lexicon)
         self.vague_re = vague_regex(self.lexicon)
+        self.ratio_re = ratio_regex(
+            [w for w in self.words.words() if w not in self.words.scales], self.lexicon.time_words
+        )
         forms = self.lexicon.forms
         self.of_unit_re = re.compile(
             r"\s+of\s+(?:(?P<u>"
@@ -113,10 +123,11 @@ class SummitFigures:
             for f in map(lambda m: self._from_vague(doc, m), self.vague_re.finditer(index.text))
             if f
         ]
+        vague += [f for f in map(self._from_ratio, self.ratio_re.finditer(index.text)) if f]
         yield from vague
         for kind, m in self.patterns.matches(index.text):
-            if any(f.start <= m.start() < f.end for f in vague):
-                continue  # "thousands" inside "tens of thousands of people"
+            if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in vague):
+                continue  # "thousands" inside "tens of thousands of people", "1" of "1/4"
             if kind == "number":
                 fig = self._from_number(doc, m, index)
             elif kind == "fraction":
@@ -183,6 +194,10 @@ class SummitFigures:
             fig.set_unit("count", "count", "counted_noun")
         self.rates.decide(fig, m.string)
         return fig
+
+    def _from_ratio(self, m: re.Match[str]) -> Figure | None:
+        """Return the percent figure of a ratio ("one in three"), or None."""
+        return from_ratio(m, lambda raw: read_number(raw, self.words))
 
     def _number_span(self, m: re.Match[str]) -> tuple[Figure, bool]:
         """Return the figure's span and qualifier, and whether "half" halves an article.

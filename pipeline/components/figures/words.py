@@ -1,5 +1,6 @@
 """Figures written as words: multipliers (twice, doubled, halved), fractions (a third) and vague
-plurals of scale words ("tens of thousands" -> 1e4..1e5, "hundreds of" -> 100..1000).
+plurals of scale words ("tens of thousands" -> 1e4..1e5, "hundreds of" -> 100..1000) and
+ratios read as a percentage ("1/4 of" -> 25, "one in three" -> 33.33).
 
 Decides whether a multiplier word is a figure (a verb where the lexicon says ``verb_only``:
 "doubled" yes, "double taxation" no; "twice a year" is a frequency) and whether a fraction word
@@ -11,6 +12,7 @@ characters around it; value and unit come from units.jsonl (``multiplier``/``fra
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -101,4 +103,36 @@ def from_vague(m: re.Match[str], lex: Lexicon) -> Figure | None:
         low *= lex.vague[m.group("inner").lower()]
     fig = Figure(m.start(), m.end())
     fig.set_value(low, low * 10, "vague_plural")
+    return fig
+
+
+#: "1/4 of the funds", "3⁄4 of": a fraction in digits before "of"
+_SLASH = r"(?<![\w./⁄-])(?P<a>\d{1,2})\s?[/⁄]\s?(?P<b>\d{1,3})(?=\s+of\s)"
+
+
+def ratio_regex(number_words: list[str], time_words: set[str]) -> re.Pattern[str]:
+    """Return the expression of a ratio: "1/4 of", "one in three", "one out of five" (not "3 in
+    10 minutes", a count of a time)."""
+    word = "|".join(re.escape(w) for w in sorted(number_words, key=len, reverse=True))
+    times = "|".join(re.escape(w) for w in sorted(time_words, key=len, reverse=True))
+    return re.compile(
+        rf"{_SLASH}|(?<![\w-])(?P<c>one|\d{{1,3}})\s+(?:in|out\s+of)\s+"
+        rf"(?P<d>\d{{1,3}}|(?:{word}))(?![\w-]|\s+(?:{times})(?![\w]))",
+        re.IGNORECASE,
+    )
+
+
+def from_ratio(m: re.Match[str], parse: Callable[[str], float | None]) -> Figure | None:
+    """Return a percent figure for "1/4 of" (25) or "one in three" (33.33), else None.
+
+    ``parse`` reads a number written in digits or words. A zero or larger-than-one ratio
+    ("5 in 3") is no share.
+    """
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    num, den = parse(a), parse(b)
+    if num is None or den is None or den == 0 or not 0 < num < den:
+        return None
+    fig = Figure(m.start(), m.end())
+    fig.set_value(100.0 * num / den, None, "ratio")
+    fig.set_unit("percent", "percent", "ratio")
     return fig
