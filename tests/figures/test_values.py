@@ -106,11 +106,12 @@ POSITIVE = [
         None,
     ),
     (
+        # issue 12: an amount per time is a rate, its unit compound ("cubic_metre/year")
         "The pipeline carries more than 40 billion cubic metres a year.",
-        "more than 40 billion cubic metres",
+        "more than 40 billion cubic metres a year",
         4e10,
         None,
-        "cubic_metre",
+        "cubic_metre/year",
         "more_than",
     ),
     # ranges
@@ -143,7 +144,15 @@ POSITIVE = [
         "percent",
         None,
     ),
-    ("The TAPI pipeline will carry 33 bcm a year.", "33 bcm", 3.3e10, None, "cubic_metre", None),
+    ("The TAPI pipeline will carry 33 bcm.", "33 bcm", 3.3e10, None, "cubic_metre", None),
+    (
+        "The TAPI pipeline will carry 33 bcm a year.",
+        "33 bcm a year",
+        3.3e10,
+        None,
+        "cubic_metre/year",
+        None,
+    ),
     ("They will build the 1,800-kilometre railway.", "1,800-kilometre", 1800.0, None, "km", None),
     ("The fund has 100 million manat.", "100 million manat", 1e8, None, "TMT", None),
     ("China will provide ¥26 billion.", "¥26 billion", 2.6e10, None, "CNY", None),

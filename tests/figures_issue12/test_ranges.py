@@ -40,7 +40,6 @@ CASES = [
         "Growth in the region is forecast at 12 per cent to 18 per cent.",
         [("12 per cent to 18 per cent", 12, 18, "percent")],
         id="per-cent-both-ends",
-        marks=PHASE2,
     ),
     pytest.param(
         "Turnout in the referendum was between 60% and 65%.",
@@ -73,7 +72,6 @@ CASES = [
         "Grants for small firms range from $300 to $3 million.",
         [("$300 to $3 million", 300, 3e6, "USD")],
         id="scale-bug-300-3m",
-        marks=PHASE2,
     ),
     pytest.param(
         "Consulting contracts run from $450,000 to $1 million.",
@@ -85,7 +83,26 @@ CASES = [
         "Bilateral trade rose by $4.2 billion to $38.5 billion last year.",
         [("$4.2 billion", 4.2e9, None, "USD"), ("$38.5 billion", 38.5e9, None, "USD")],
         id="by-then-to",
-        marks=PHASE2,
+    ),
+    pytest.param(
+        "The new pipes will be 40 mm to 60 mm wide.",
+        [("40 mm to 60 mm", 40, 60, "mm")],
+        id="unit-both-ends-no-from",
+    ),
+    pytest.param(
+        "Local levies climbed by 2% to 3% in most provinces.",
+        [("2%", 2, None, "percent"), ("3%", 3, None, "percent")],
+        id="by-then-to-percent",
+    ),
+    pytest.param(
+        "The deal is worth $5 to $6 billion, officials said.",
+        [("$5 to $6 billion", 5e9, 6e9, "USD")],
+        id="shared-scale-both-signs",
+    ),
+    pytest.param(
+        "Output grew 1.5 times to 5 billion dollars.",
+        [("1.5 times", 1.5, None, "times"), ("5 billion dollars", 5e9, None, "USD")],
+        id="different-units-two-figures",
     ),
 ]
 

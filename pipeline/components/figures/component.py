@@ -19,15 +19,24 @@ from spacy.tokens import Doc, Span
 from pipeline.extensions import FIGURES_GROUP
 from pipeline.resources import load_jsonl, parse_jsonl
 
-from .context import FigureIndex, add_context
+from .context import FigureIndex, add_context, counted_noun_end
 from .figure import Figure
-from .filters import blocked_ranges, inside, plausible
+from .filters import attendance, blocked_ranges, inside, plausible
+from .furniture import furniture_ranges
 from .lexicon import Lexicon, UnitEntry
 from .numbers import WordNumberParser
-from .patterns import Patterns
+from .patterns import Patterns, alternation
+from .rates import Rates
 from .units import decide_unit, glued_scale, unit_of_match
-from .values import read_values
-from .words import from_fraction, from_multiplier_word
+from .values import read_number, read_values
+from .words import (
+    from_fraction,
+    from_multiplier_word,
+    from_ratio,
+    from_vague,
+    ratio_regex,
+    vague_regex,
+)
 
 _UNITS_FILE = "units.jsonl"
 _HALF_BEFORE = re.compile(r"(?i)(?<![\w-])half\s+$")
@@ -62,6 +71,20 @@ class SummitFigures:
         self.lexicon = Lexicon(entries)
         self.words = WordNumberParser(entries)
         self.patterns = Patterns(self.lexicon, self.words)
+        self.rates = Rates(self.lexicon)
+        self.vague_re = vague_regex(self.lexicon)
+        self.ratio_re = ratio_regex(
+            [w for w in self.words.words() if w not in self.words.scales], self.lexicon.time_words
+        )
+        forms = self.lexicon.forms
+        self.of_unit_re = re.compile(
+            r"\s+of\s+(?:(?P<u>"
+            + alternation(forms.ci_suffix, False)
+            + "|"
+            + alternation(forms.cs_suffix, True)
+            + r")|(?=[^\W\d_]))",
+            re.IGNORECASE,
+        )
 
     # ---- serialisation: the vocabulary travels with a saved pipeline
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -83,7 +106,7 @@ class SummitFigures:
     def __call__(self, doc: Doc) -> Doc:
         """Return ``doc`` with ``doc.spans["figures"]`` set (one span per figure)."""
         index = FigureIndex(doc)
-        blocked = blocked_ranges(doc)
+        blocked = blocked_ranges(doc) + furniture_ranges(index.text, self.lexicon)
         found = [f for f in self._candidates(doc, index) if not inside(f.start, f.end, blocked)]
         spans = self._spans(doc, found)
         # tokens of any figure never name what another figure measures ("reached USD 10.5 bn")
@@ -95,7 +118,16 @@ class SummitFigures:
 
     def _candidates(self, doc: Doc, index: FigureIndex) -> Iterator[Figure]:
         """Yield a figure for every match of the expressions that is one."""
+        vague = [
+            f
+            for f in map(lambda m: self._from_vague(doc, m), self.vague_re.finditer(index.text))
+            if f
+        ]
+        vague += [f for f in map(self._from_ratio, self.ratio_re.finditer(index.text)) if f]
+        yield from vague
         for kind, m in self.patterns.matches(index.text):
+            if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in vague):
+                continue  # "thousands" inside "tens of thousands of people", "1" of "1/4"
             if kind == "number":
                 fig = self._from_number(doc, m, index)
             elif kind == "fraction":
@@ -134,7 +166,38 @@ class SummitFigures:
             fig, doc, m, unit, reading.has_scale, index, lex, self.default_bare_scaled
         ):
             return None
+        if glued_scale(m) and unit[0] is None and fig.decided_by.get("unit") != "counted_noun":
+            return None  # a bare "5m" is five metres, "28m users" a count
+        self.rates.decide(fig, index.text)
         return fig
+
+    def _from_vague(self, doc: Doc, m: re.Match[str]) -> Figure | None:
+        """Return the range figure of a vague plural with what it counts or measures, or None:
+        a unit or currency after "of" ("tens of millions of dollars") or a counted noun
+        ("tens of thousands of people"); attendance nouns make it no figure, as for digits."""
+        fig = from_vague(m, self.lexicon)
+        of = self.of_unit_re.match(m.string, m.end())
+        if fig is None or of is None:
+            return None
+        info = self.lexicon.unit(of.group("u"), self.lexicon.suffix_units)
+        if info is not None:
+            fig.set_value(
+                fig.value * info.factor, (fig.value_max or 0) * info.factor, "vague_plural"
+            )
+            fig.set_unit(info.kind, info.unit, "unit_suffix")
+            fig.end = of.end("u")
+        else:
+            noun_end = counted_noun_end(doc, of.end(), self.lexicon)
+            if noun_end is None or attendance(doc, noun_end, self.lexicon):
+                return None
+            fig.end = noun_end
+            fig.set_unit("count", "count", "counted_noun")
+        self.rates.decide(fig, m.string)
+        return fig
+
+    def _from_ratio(self, m: re.Match[str]) -> Figure | None:
+        """Return the percent figure of a ratio ("one in three"), or None."""
+        return from_ratio(m, lambda raw: read_number(raw, self.words))
 
     def _number_span(self, m: re.Match[str]) -> tuple[Figure, bool]:
         """Return the figure's span and qualifier, and whether "half" halves an article.

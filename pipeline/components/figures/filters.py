@@ -87,6 +87,8 @@ def plausible(
         return False
     if info is None and not has_scale and _label_or_marker(doc, m, around, lex):
         return False
+    if info is None and not has_scale and _name_address_or_age(doc, m, around, lex, v1, v2):
+        return False
     words_only = not m.group("n1")[:1].isdigit()
     if words_only and not has_scale and info is None:
         return not _small_set(doc, m, around, lex, v1, v2, small_word_max)
@@ -128,6 +130,9 @@ def _label_or_marker(doc: Doc, m: re.Match[str], around: Surroundings, lex: Lexi
         )
     ):
         return True
+    # a running number in brackets after a number: "Bulletin No. 52 (431)"
+    if re.search(r"\d\s*\($", before) and after[:1] == ")":
+        return True
     # digit groups in a row are a phone, account or reference number: "+7 7172 74 56 12"
     if re.search(r"\d[\s\d]*$", before[-4:]) or re.match(r"\s?\d", after):
         return True
@@ -144,6 +149,54 @@ def _label_or_marker(doc: Doc, m: re.Match[str], around: Surroundings, lex: Lexi
         return False
     line = text[line_start : m.start()]  # sliced only here: a one-line text may be long
     return line.count("(") <= line.count(")")
+
+
+def _name_address_or_age(
+    doc: Doc, m: re.Match[str], around: Surroundings, lex: Lexicon, v1: float, v2: float | None
+) -> bool:
+    """Return True for a number that is part of a name, an address, a code or an age.
+
+    - a model name: a number between a name word and a singular proper noun ("Pixel 9 Pro",
+      "iPhone 14 Pro", "Boeing 787 Dreamliner"; "Sign 12 Agreements" counts: plural);
+    - a number before a label noun ("Stoxx 600 index", "the 10027 ZIP code"; ``label_noun``),
+      after a stock index's name ("S&P 500", "sp 500"; ``index_name``) or a mixed-case name
+      ("iPhone 11");
+    - a street number: the number, one or two capitalised words, a street noun ("12 Elm Road";
+      ``street``);
+    - an age: after an age word ("aged 21 to 49"; ``age_word``) or in apposition between
+      commas after a name, the sentence going on in lower case ("Jones, 58, said");
+    - a score: two equal ends of a dash range ("ended 2-2").
+    """
+    after = around.after
+    if v2 is not None and v1 == v2 and not (m.group("frm") or m.group("btw")):
+        return True
+    if around.pw.lower() in lex.age_words and not around.gap_before.strip():
+        return True
+    if lex.label_noun_re.match(after) or lex.street_re.match(after):
+        return True
+    if lex.index_name_re.search(around.before):
+        return True  # "S&P 500", "sp 500", "Nikkei 225"
+    pw = around.pw
+    if v2 is None and around.gap_before == " " and pw[:1].islower() and pw[1:] != pw[1:].lower():
+        return True  # a mixed-case name: "iPhone 11", "eBay 2"
+    if v2 is None and around.gap_before == " " and any(c.isupper() for c in around.pw):
+        nxt = token_at_or_after(doc, m.end())
+        if (
+            nxt is not None
+            and nxt.idx == m.end() + 1
+            and nxt.tag_ == "NNP"
+            and nxt.text[:1].isupper()
+            and nxt.text.isalpha()
+        ):
+            return True
+    return (
+        v2 is None
+        and around.gap_before == ", "
+        and around.pw[:1].isupper()
+        and v1 == int(v1)
+        and 0 < v1 < 120
+        and re.match(r",\s+[a-z]", after) is not None
+    )
 
 
 def _small_set(

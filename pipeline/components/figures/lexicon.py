@@ -12,11 +12,18 @@ the other resource files). Where each kind is used:
 - ``number``: number words (:mod:`.numbers`); ``qualifier``: about, more than, up to;
 - ``month``, ``time``, ``reference``, ``set_word``, ``participant``, ``attendee``: the words the
   plausibility filters read (:mod:`.filters`); ``context``: sentence words that tell what a bare
-  scaled amount counts (:mod:`.units`); ``fraction``: "a third" read as a percentage.
+  scaled amount counts (:mod:`.units`); ``fraction``: "a third" read as a percentage;
+- ``rate``: the nouns after "a"/"per" that make an amount a rate ("a month", "per share";
+  :mod:`.rates`), besides the units of measure ("a barrel");
+- ``label_noun``, ``index_name``, ``street``, ``age_word``: the words that make a number a name, an address
+  or an age (:mod:`.filters`: "Stoxx 600 index", "12 Elm Road", "aged 21 to 49");
+- ``vague``: plurals of scale words read as a range ("tens of thousands"; :mod:`.words`);
+- ``counter``: words of page furniture lines ("views", "min read"; :mod:`.furniture`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -39,6 +46,13 @@ EntryKind = Literal[
     "participant",
     "attendee",
     "fraction",
+    "rate",
+    "label_noun",
+    "street",
+    "age_word",
+    "counter",
+    "vague",
+    "index_name",
 ]
 
 #: the kind of figure a unit-bearing line gives
@@ -65,6 +79,9 @@ class UnitEntry(BaseModel):
     verb_only: bool = Field(default=False, description="A figure only when tagged VERB.")
     glued_only: bool = Field(default=False, description="Only directly after digits ('5m').")
     in_span: bool = Field(default=True, description="A qualifier written inside the figure's span.")
+    inner_only: bool = Field(
+        default=False, description="A vague plural only after another ('tens of millions')."
+    )
     cues: dict[str, str] = Field(
         default_factory=dict, description="Sentence word -> other code (ambiguous currencies)."
     )
@@ -125,6 +142,17 @@ class Lexicon:
         self.attendees: set[str] = set()
         self.fractions: dict[str, float] = {}
         self.context: dict[str, str] = {}
+        self.rate_nouns: dict[str, str] = {}
+        self.age_words: set[str] = set()
+        self.counter_words: set[str] = set()
+        #: vague plurals of scale words and their lower value ("tens" 10, "dozens" 12)
+        self.vague: dict[str, float] = {}
+        self.vague_inner_only: set[str] = set()
+        #: the three-letter currency codes ("USD"), for exchange-rate tickers (furniture)
+        self.currency_codes: set[str] = set()
+        label_nouns: list[str] = []
+        index_names: list[str] = []
+        streets: list[str] = []
         self.forms = FormLists()
         word_sets = {
             "month": self.months,
@@ -132,6 +160,8 @@ class Lexicon:
             "reference": self.reference_words,
             "set_word": self.set_words,
             "participant": self.participants,
+            "age_word": self.age_words,
+            "counter": self.counter_words,
         }
         readers: dict[str, Callable[[UnitEntry], None]] = {
             "scale": self._add_scale,
@@ -139,6 +169,7 @@ class Lexicon:
             "attendee": self._add_attendee,
             "fraction": self._add_fraction,
             "context": self._add_context,
+            "rate": self._add_rate,
         }
         for e in entries:
             if e.kind in _FIGURE_KIND:
@@ -147,12 +178,35 @@ class Lexicon:
                 word_sets[e.kind].update(f.lower() for f in e.forms)
             elif e.kind in readers:
                 readers[e.kind](e)
+            elif e.kind == "vague" and e.value is not None:
+                self.vague.update({f.lower(): e.value for f in e.forms})
+                if e.inner_only:
+                    self.vague_inner_only.update(f.lower() for f in e.forms)
+            elif e.kind == "index_name":
+                index_names.extend(e.forms)
+            elif e.kind == "label_noun":
+                label_nouns.extend(e.forms)
+            elif e.kind == "street":
+                streets.extend(e.forms)
+        # imported here: patterns compiles from this module's tables
+        from .patterns import alternation
+
+        #: "Stoxx 600 index", "the 10027 ZIP code": the number names what follows it
+        self.label_noun_re = re.compile(rf"\s+(?:{alternation(label_nouns, False)})", re.I)
+        #: "S&P 500", "Nikkei 225": the name of a stock index right before the number
+        self.index_name_re = re.compile(rf"(?:{alternation(index_names, False)})\s*$", re.I)
+        #: "12 Elm Road": one or two capitalised words, then a street noun
+        self.street_re = re.compile(
+            rf"\s+(?:[A-Z][\w'-]*\s+){{1,2}}(?:{alternation(streets, True)})(?![\w])"
+        )
 
     # ---- one reader per line kind
     def _add_unit(self, e: UnitEntry) -> None:
         """Read a currency, percent, multiplier or unit line: its prefix and suffix forms."""
         info = UnitInfo(_FIGURE_KIND[e.kind], e.norm, e.value or 1.0, tuple(e.cues.items()))
         forms = self.forms
+        if e.kind == "currency" and len(e.norm) == 3 and e.norm.isupper():
+            self.currency_codes.add(e.norm)
         for f in e.prefix:
             self.prefix_units[form_key(f, e.case_sensitive)] = info
             (forms.cs_prefix if e.case_sensitive else forms.ci_prefix).append(f)
@@ -195,6 +249,11 @@ class Lexicon:
         """Read the sentence words that say what a bare scaled amount counts."""
         for f in e.forms:
             self.context[f.lower()] = e.norm
+
+    def _add_rate(self, e: UnitEntry) -> None:
+        """Read the nouns that make "a"/"per" + noun a rate's denominator ("a month" -> month)."""
+        for f in e.forms:
+            self.rate_nouns[_folded(f)] = e.norm
 
     # ---- lookups
     @staticmethod

@@ -58,6 +58,7 @@ def digits_pattern() -> str:
         rf"|{d}{{1,3}}(?:\.{d}{{3}}){{2,}}(?![\d.])"  # 1.200.000 (dots as separators)
         rf"|{d}{{1,3}},{d}{{1,2}}(?![\d,])"  # 10,5 (decimal comma)
         rf"|{d}+(?:\.{d}+)?"
+        rf"|\.{d}+"  # ".25 per cent": a decimal written without its leading zero
     )
 
 
@@ -120,21 +121,27 @@ class Patterns:
             rf"(?(s@)(?:\s+(?P<x@>\d{{1,3}})(?P<xs@>{scale}))?|)"
             rf"(?:[\s-]?(?P<u@>{suffix}))?"
         )
+        # the second end of "12 per cent to 18 per cent" repeats the first end's unit
+        same_unit = rf"(?=(?:{prefix}\s?)?{number}(?:{scale})?[\s-]?(?P=u1)(?![^\W\d_]))"
         return re.compile(
+            # "rose by $4 billion to $40 billion": a change and a level, never a range ("by")
+            r"(?:(?<=\bby\s)(?P<by>))?"
             rf"(?<![\w.+/#№$€£¥₽₸:-])(?:(?P<qual>{qual})\s+)?"
             rf"(?:(?P<btw>between)\s+|(?P<frm>from)\s+)?"
             # a signed change "(+12%)", "−3.5%": kept only when a unit follows (see values)
-            + r"(?P<sign>[+\u2212-](?=\d))?"
+            # "minus 40 degrees", "-$5.2 billion": the sign may be a word or stand before a currency
+            + r"(?P<sign>[+\u2212-](?=\d|[$€£¥₹])|minus[\s-]+(?=\d))?"
             + one.replace("@", "1")
             # "to" joins a range only after "from" or when the first number has no unit of its own:
             # "1.5 times to 5 billion dollars" is a multiplier and an amount, not a range
             # a bare year never starts a range: "from USD 5.5 billion in 2016 to USD 13.5 billion"
-            + r"(?:(?<!(?:1[89]|20)\d\d)(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|"
-            + r"(?(u1)(?(frm)\s+to\s+|(?!))|\s+to\s+))))"
+            + r"(?:(?<!(?:1[89]|20)\d\d)(?P<sep>(?(btw)\s+and\s+|(?:\s*[-–—]\s*|(?(by)(?!)|"
+            + rf"(?(u1)(?(frm)\s+to\s+|\s+to\s+{same_unit})|\s+to\s+)))))"
             + one.replace("@", "2")
             # "from"/"between" belong to a range only: without a second number, match without them
             + r")?(?(btw)(?(n2)|(?!))|)(?(frm)(?(n2)|(?!))|)"
-            + r"(?![\w+]|-[^\W\d_]|[.,]\d|[:/]\d)",
+            # "48,000 barrel-a-day": a rate's joiner may follow the unit (see rates)
+            + r"(?![\w+]|-(?!(?:an?|per)-)[^\W\d_]|[.,]\d|[:/]\d)",
             re.IGNORECASE,
         )
 

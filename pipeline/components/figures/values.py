@@ -47,7 +47,7 @@ def read_number(raw: str, words: WordNumberParser) -> float | None:
     if raw.lower() in ("a", "an"):
         return 1.0  # only before a scale word: "a million"
     try:
-        if raw[:1].isdigit():
+        if raw[:1].isdigit() or raw[:2].lstrip(".")[:1].isdigit():
             return parse_digits(raw)
         return words.parse(raw)
     except NumberParseError:
@@ -83,8 +83,8 @@ def read_values(
     v2 = read_number(m.group("n2"), words) if ranged else None
     if ranged and v2 is None:
         return None
-    if glued and info is None:
-        return None  # a bare "5m" is five metres; "$5m" and "4.5m tonnes" carry a unit
+    # a bare "5m" is five metres; "$5m" and "4.5m tonnes" carry a unit, and "28m users" is
+    # a count: the unit stage keeps a glued scale without unit only before a counted noun
     article = m.group("n1").strip().lower() in ("a", "an")
     if article and m.string[m.end("s1") : m.end("s1") + 1] == "-":
         return None  # "a billion-dollar fund" is an adjective, not an amount
@@ -94,14 +94,17 @@ def read_values(
     s1, s2 = lex.scale(m.group("s1")), lex.scale(m.group("s2"))
     # a scale or unit written once covers both ends of a range ("from 5.5 to 13.5 billion"),
     # but never an end that has a magnitude of its own: "from $600,000 to $2.5 million"
-    if v2 is not None and not m.group("s1") and not _own_magnitude(v1):
+    # "$300 to $3 million": an end written with its own currency sign and larger than the
+    # scaled end's number is a complete amount, not "300 million"
+    complete = bool(m.group("cur1") and m.group("cur2")) and v2 is not None and v1 > v2
+    if v2 is not None and not m.group("s1") and not _own_magnitude(v1) and not complete:
         s1 = s2
     if v2 is not None and not m.group("s2") and not _own_magnitude(v2):
         s2 = s1
     factor = info.factor if info is not None else 1.0
     value = (v1 * s1 + _extra(m, "1", s1, lex)) * factor
     value_max = (v2 * s2 + _extra(m, "2", s2, lex)) * factor if v2 is not None else None
-    if sign in ("-", "\u2212"):
+    if sign and (sign in ("-", "\u2212") or sign.lower().startswith("minus")):
         value = -value
     rule, direction = ("range" if ranged else "number"), None
     if halved:
