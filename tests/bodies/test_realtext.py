@@ -1,0 +1,97 @@
+"""Constructions of real published coverage (issue 11, bodies): invented sentences reproducing them.
+
+Each table holds positive cases (the body, its status and proposers) and negatives (existing bodies
+merely named, generic plurals) that must stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.bodies.helpers import Body, triples
+
+TOKAYEV = "Kassym-Jomart Tokayev"
+MIRZIYOYEV = "Shavkat Mirziyoyev"
+JAPAROV = "Sadyr Japarov"
+RAHMON = "Emomali Rahmon"
+XI = "Xi Jinping"
+
+# cue verbs and head nouns outside the house-style lexicon (body_cues.jsonl / body_heads.jsonl)
+LEXICON_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "President Rahmon unveiled a Glacier Preservation Programme for the region.",
+        [("Glacier Preservation Programme for the region", "proposed", [RAHMON])],
+    ),
+    (
+        "Xi unveiled plans for a Central Asian Seed Bank.",
+        [("Central Asian Seed Bank", "proposed", [XI])],
+    ),
+    (
+        "After the talks the Aral Heritage Foundation was established.",
+        [("Aral Heritage Foundation", "established", [])],
+    ),
+    (
+        "Tokayev took the initiative to establish an International Organisation of Steppe Peoples.",
+        [("International Organisation of Steppe Peoples", "proposed", [TOKAYEV])],
+    ),
+    # lower-case heads with a complement
+    (
+        "Mirziyoyev proposed to approve a concept of partnership among the countries of the "
+        "region within the framework of existing formats.",
+        [("concept of partnership among the countries of the region", "proposed", [MIRZIYOYEV])],
+    ),
+    (
+        "Japarov proposed a mechanism of regular consultations between the ministers of "
+        "emergency situations.",
+        [
+            (
+                "mechanism of regular consultations between the ministers of emergency situations",
+                "proposed",
+                [JAPAROV],
+            )
+        ],
+    ),
+    (
+        "Xi invited the partners to set up a development bank for the five countries.",
+        [("development bank for the five countries", "proposed", [XI])],
+    ),
+    (
+        "Rahmon suggested drafting a regulation on the council of elders.",
+        [("regulation on the council of elders", "proposed", [RAHMON])],
+    ),
+    # issue as an act of adoption (a verb only)
+    (
+        "The heads of state issued a Joint Statement on Food Security.",
+        [("Joint Statement on Food Security", "adopted", [])],
+    ),
+    (
+        "The ministers will issue a Declaration on Mountain Ecosystems after the meeting.",
+        [("Declaration on Mountain Ecosystems", "adopted", [])],
+    ),
+    # negatives: existing bodies merely named, generic plurals
+    ("The Shanghai Cooperation Organisation marked its anniversary this year.", []),
+    ("The leaders praised the work of the International Fund for Saving the Aral Sea.", []),
+    ("Tokayev noted that regional banks and mechanisms need more capital.", []),
+    ("The bank of the river was flooded last spring.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEXICON_CASES)
+def test_real_cues_and_heads(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders discussed the issue of establishing a Regional Credit Bank.",
+        "Tokayev raised the issue of the creation of a Regional Credit Bank.",
+    ],
+)
+def test_issue_noun_is_no_adoption(nlp: Language, text: str) -> None:
+    """Only the verb "issue" adopts; "the issue of creating X" keeps the creation's status."""
+    found = triples(nlp(text))
+    assert [(name, status) for name, status, _ in found] == [
+        ("Regional Credit Bank", "established")
+    ]
