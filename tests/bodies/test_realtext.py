@@ -95,3 +95,44 @@ def test_issue_noun_is_no_adoption(nlp: Language, text: str) -> None:
     assert [(name, status) for name, status, _ in found] == [
         ("Regional Credit Bank", "established")
     ]
+
+
+# year ranges inside names (any dash, U+2212 minus included)
+YEAR_RANGE_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "The leaders approved the 2026–2028 programme to counter cybercrime.",
+        [("2026–2028 programme to counter cybercrime", "adopted", [])],
+    ),
+    (
+        "Tokayev proposed to adopt the 2024–2029 anti-smuggling strategy.",
+        [("2024–2029 anti-smuggling strategy", "proposed", [TOKAYEV])],
+    ),
+    (
+        "Rahmon proposed a 2027−2030 action plan on glacier protection.",
+        [("2027−2030 action plan on glacier protection", "proposed", [RAHMON])],
+    ),
+    (
+        "The ministers signed the Programme of Cooperation in Combating Illegal Migration for "
+        "2026−2028.",
+        [
+            (
+                "Programme of Cooperation in Combating Illegal Migration for 2026−2028",
+                "adopted",
+                [],
+            )
+        ],
+    ),
+    (
+        "The heads of state approved the Interregional Cooperation Programme 2025–2027 at the "
+        "close of the talks.",
+        [("Interregional Cooperation Programme 2025–2027", "adopted", [])],
+    ),
+    # negatives: a dated programme that merely exists, a bare period
+    ("The leaders noted that the 2019–2023 programme was fully implemented.", []),
+    ("In 2020–2022 the trade between the five countries grew by a third.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEAR_RANGE_CASES)
+def test_year_ranges_in_names(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from pipeline.components.common.text import is_capitalised
 from pipeline.extensions import QUOTED_NAMES_GROUP, QUOTES_GROUP
 
-from .context import DETS, PLURAL_RE, YEAR_RE, Candidate, DocContext
+from .context import DETS, PLURAL_RE, YEAR_RANGE_RE, YEAR_RE, Candidate, DocContext
 from .lexicon import BodyHeadEntry
 
 # Prepositions that may follow the head inside a name.
@@ -185,7 +185,8 @@ class Candidates(DocContext):
         ):
             right -= 1
         title = is_capitalised(head) or is_capitalised(doc[first])
-        if not title:
+        dated = any(YEAR_RANGE_RE.fullmatch(t.text) for t in doc[left:first])
+        if not title and not dated:
             has_mod = left < first
             has_comp = right > head.i + 1
             if not entry.lowercase or not (has_mod or has_comp):
@@ -245,7 +246,7 @@ class Candidates(DocContext):
                     i -= 1
                     continue
                 break
-            if not self.modifier_ok(t, title):
+            if not (self.modifier_ok(t, title) or YEAR_RANGE_RE.fullmatch(t.text)):
                 break
             left = i
             i -= 1
@@ -368,7 +369,9 @@ class Candidates(DocContext):
                 and after.i + 1 < e.sent_end
                 and is_capitalised(doc[after.i + 1])
             )
-            if (after.pos_ == "PROPN" and not after.like_num) or ordinal:
+            # a title-case gerund in a document's title: "Cooperation in Countering Drug Trafficking"
+            gerund = e.title and is_capitalised(after) and after.tag_ == "VBG"
+            if (after.pos_ == "PROPN" and not after.like_num) or ordinal or gerund:
                 return e.take("prep", deeper=True)
             return False
         return None
@@ -417,8 +420,12 @@ class Candidates(DocContext):
         word) continues the name."""
         doc, j = self.doc, e.j
         if e.depth == 0 and e.prev_kind == "head":
-            if e.title and YEAR_RE.fullmatch(t.text) and doc[j - 1].whitespace_:
-                e.last = j  # a horizon year is part of a title: "Vision 2035"
+            if (
+                e.title
+                and (YEAR_RE.fullmatch(t.text) or YEAR_RANGE_RE.fullmatch(t.text))
+                and doc[j - 1].whitespace_
+            ):
+                e.last = j  # a horizon year or period is part of a title: "Vision 2035"
             return False  # "Summit in ..." handled above; a bare noun after the head is not ours
         prev = doc[j - 1]
         if t.pos_ == "VERB" and not is_capitalised(t):
