@@ -136,3 +136,42 @@ YEAR_RANGE_CASES: list[tuple[str, list[Body]]] = [
 @pytest.mark.parametrize(("text", "expected"), YEAR_RANGE_CASES)
 def test_year_ranges_in_names(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected
+
+
+# a proposal inside a leader's quotation: the speaker proposes
+IN_QUOTE_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "Tokayev spoke first. “To this end, we could set up a standing mechanism for joint "
+        "flood forecasting,” he noted.",
+        [("standing mechanism for joint flood forecasting", "proposed", [TOKAYEV])],
+    ),
+    (
+        "“Let us set up a Regional Platform for Green Finance,” Japarov said.",
+        [("Regional Platform for Green Finance", "proposed", [JAPAROV])],
+    ),
+    (
+        "“Let us establish a Council of Young Entrepreneurs without delay,” Mirziyoyev urged.",
+        [("Council of Young Entrepreneurs", "proposed", [MIRZIYOYEV])],
+    ),
+    (
+        "“It is time to create a Central Asian Seismic Centre,” Rahmon stressed.",
+        [("Central Asian Seismic Centre", "proposed", [RAHMON])],
+    ),
+    (
+        "“In our view, it is necessary to launch a Transit Information System for all five "
+        "countries,” Tokayev said.",
+        [("Transit Information System", "proposed", [TOKAYEV])],
+    ),
+    # the first person plural is never the United States
+    (
+        "“Join us in building a Caspian Energy Hub,” Tokayev told the investors.",
+        [],
+    ),
+    # negatives: an existing body praised in a quote, a quote by no leader
+    ("“The Council of Foreign Ministers works well,” Tokayev said.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_QUOTE_CASES)
+def test_proposal_inside_a_quote(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected

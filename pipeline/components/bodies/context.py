@@ -92,6 +92,8 @@ class DocContext:
         self.support_cues = sorted(i for i, c in self.cue_at.items() if c.status == "support")
         self.country_at: dict[int, str] = {}
         for _, start, end in lexicon.country_matcher(doc):
+            if doc[start:end].text.islower():
+                continue  # "let us set up": country names are capitalised, "us" is no "US"
             text = doc[start:end].text.lower()
             country = lexicon.country_of.get(text) or lexicon.demonym_of.get(text)
             if country:

@@ -131,6 +131,10 @@ class Status(Support):
         if agents is None and status == "proposed":
             agents = self.according_to(tok)  # "According to X, a Council should be created"
             rule = "according_to"
+        if not agents and status == "proposed" and tok.i in self.quote_speaker_country:
+            # "“It is time to create X,” the President said": a proposal naming no proposer
+            # in a leader's own words is that leader's
+            agents, rule = [self.quote_speaker[tok.i]], "quote_speaker"
         if agents is None and self.carry_over and status == "proposed":
             agents, rule = self.carried_agents(tok), "carry_over"
         gapped = self.dash_agent(cand)
@@ -346,10 +350,13 @@ class Status(Support):
 
     def modal(self, tok: Token) -> bool:
         """Return True when an act is only advocated by a modal ("a Council should be created",
-        "they must establish"); "would" reports an announced act and does not count."""
-        return tok.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "aux" and c.lower_ in self.c.advocating_modals for c in tok.children
-        )
+        "they must establish", "let us set up"); "would" reports an announced act and does not
+        count."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        if tok.head.i != tok.i and tok.head.lemma_.lower() == "let":
+            return True  # an exhortation: "let us set up a Platform"
+        return any(c.dep_ == "aux" and c.lower_ in self.c.advocating_modals for c in tok.children)
 
     def unrealised(self, tok: Token, cue: Cue) -> bool:
         """Return True for a bare infinitive/gerund act that no decision above makes real.
