@@ -175,3 +175,130 @@ IN_QUOTE_CASES: list[tuple[str, list[Body]]] = [
 @pytest.mark.parametrize(("text", "expected"), IN_QUOTE_CASES)
 def test_proposal_inside_a_quote(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected
+
+
+# passives of creation; a decision "taken" to create
+PASSIVE_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "Following the talks, the Steppe Heritage Foundation was established.",
+        [("Steppe Heritage Foundation", "established", [])],
+    ),
+    (
+        "The communiqué says a Regional Avalanche Response Council will be formed.",
+        [("Regional Avalanche Response Council", "established", [])],
+    ),
+    (
+        "A Central Asian Trade Centre was opened in the host city on the eve of the summit.",
+        [("Central Asian Trade Centre", "established", [])],
+    ),
+    (
+        "A decision was taken to create a Joint Venture Fund for Agriculture.",
+        [("Joint Venture Fund for Agriculture", "established", [])],
+    ),
+    (
+        "The leaders took the decision to set up a Council of Chief Sanitary Doctors.",
+        [("Council of Chief Sanitary Doctors", "established", [])],
+    ),
+    (
+        "At the summit it was proposed to develop a Strategy for Digital Connectivity until 2035.",
+        [("Strategy for Digital Connectivity until 2035", "proposed", [])],
+    ),
+    # negatives: a dated creation is history, an active "form" is no creation, an unnamed verb
+    ("The Coordination Council was formed in 2009 and meets every year.", []),
+    ("The five countries formed a strong partnership over three decades.", []),
+    ("A decision was taken to discuss the Council of Elders later.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PASSIVE_CASES)
+def test_passives_of_creation(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected
+
+
+# a body created by renaming or transforming another: only the new name is a body
+RENAME_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "Mirziyoyev proposed to transform the Consultative Meeting into the Central Asian Union.",
+        [("Central Asian Union", "proposed", [MIRZIYOYEV])],
+    ),
+    (
+        "Japarov proposed to rename the Youth Council as the Council of Young Leaders.",
+        [("Council of Young Leaders", "proposed", [JAPAROV])],
+    ),
+    (
+        "The leaders agreed that the Council of Turkic Elders be renamed the Turkic Assembly of "
+        "Wisdom.",
+        [("Turkic Assembly of Wisdom", "established", [])],
+    ),
+    (
+        "Tokayev suggested upgrading the Business Council into a Central Asian Investment Council.",
+        [("Central Asian Investment Council", "proposed", [TOKAYEV])],
+    ),
+    # negatives: a renaming nobody reports now, a transformation of no body
+    ("The Eurasian Economic Union was renamed years ago.", []),
+    ("The leaders want to transform the region into a transit hub.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RENAME_CASES)
+def test_bodies_created_by_renaming(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected
+
+
+# a name given to a proposed thing ("a new format that might be named X")
+NAMING_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "Tokayev proposed a new format that might be named the Forum of Young Leaders.",
+        [("Forum of Young Leaders", "proposed", [TOKAYEV])],
+    ),
+    (
+        "Japarov suggested a new platform, which could be called the Mountain Partnership Hub.",
+        [("Mountain Partnership Hub", "proposed", [JAPAROV])],
+    ),
+    (
+        "Rahmon offered a structure named the Glacier Research Consortium.",
+        [("Glacier Research Consortium", "proposed", [RAHMON])],
+    ),
+    # negative: a name given to something nobody proposes
+    ("The hall was named the Forum of Friendship decades ago.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMING_CASES)
+def test_names_given_to_proposals(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected
+
+
+# documents adopted or signed in a list hung on the act
+SIGNED_LIST_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "A package of 12 documents was signed, including an Agreement on Transit Corridors and "
+        "a Memorandum on Tourism.",
+        [
+            ("Agreement on Transit Corridors", "adopted", []),
+            ("Memorandum on Tourism", "adopted", []),
+        ],
+    ),
+    (
+        "The presidents signed a number of documents, among them a Treaty on Border Security "
+        "and a Programme of Economic Cooperation.",
+        [
+            ("Treaty on Border Security", "adopted", []),
+            ("Programme of Economic Cooperation", "adopted", []),
+        ],
+    ),
+    (
+        "The leaders approved several papers, including the “Green Steppe 2040” strategy.",
+        [("Green Steppe 2040", "adopted", [])],
+    ),
+    # negative: a list under a verb that is no act
+    (
+        "The leaders discussed several topics, including the Council of Foreign Ministers.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNED_LIST_CASES)
+def test_documents_signed_in_a_list(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected

@@ -40,6 +40,10 @@ CueLineKind = Literal[
     "bare_office",
     "office_modifier",
     "enumeration_adverb",
+    "rename_verb",
+    "naming_verb",
+    "inclusion",
+    "passive_creation",
 ]
 #: the cue kinds matched in the text as the act a body's cue reports (or a word on its path)
 _MATCHED_CUES = frozenset(
@@ -175,6 +179,10 @@ class BodyLexicon:
         self.capital_matcher.add("CAPITAL", [nlp.make_doc(c) for c in sorted(self.capital_of)])
         self.say_verbs = frozenset(self.cue_words.get("report_verb", ()))
         self.advocating_modals = frozenset(self.cue_words.get("advocating_modal", ()))
+        self.rename_verbs = frozenset(self.cue_words.get("rename_verb", ()))
+        self.naming_verbs = frozenset(self.cue_words.get("naming_verb", ()))
+        self.inclusion_words = frozenset(self.cue_words.get("inclusion", ()))
+        self.passive_creations = frozenset(self.cue_words.get("passive_creation", ()))
         #: office nouns as lemma tuples, matched ending at a head noun ("prime minister")
         self.office_nouns = frozenset(
             tuple(w.split()) for w in self.cue_words.get("office_noun", ())

@@ -160,6 +160,15 @@ class Status(Support):
             if not self.may_climb(tok, head):
                 break
             seen.add(head.i)
+            created = self.created_by_naming(tok, head)
+            if created == "rename":
+                # "transform the Meeting into the Union": the new name is created
+                cues.append((head, Cue("established", head.i, head.i + 1)))
+            elif created == "name" and head.head.i != head.i:
+                # "a new format that might be named the Forum": the act of the named noun
+                tok = head.head
+                seen.add(tok.i)
+                continue
             if dep in ("advcl", "xcomp", "relcl"):
                 # "welcomed the initiative of X to hold Y": the infinitive belongs to the noun
                 cues.extend(self.proposal_children(head, "dobj"))
@@ -175,11 +184,15 @@ class Status(Support):
                 cue is None
                 and head.pos_ in ("NOUN", "PROPN")
                 and dep not in ("appos", "dep", "conj")
+                and not (dep == "prep" and tok.lower_ in self.c.inclusion_words)
                 and self.head_entry(head) is None
             ):
                 break  # "announced the results of the Forum": the act is about another noun
             if cue is not None and cue.status == "commit" and commit is None:
                 commit = head
+            glue = head.dep_ == "prep" and head.lower_ in self.c.inclusion_words
+            if glue:
+                cue = None  # "signed ..., including X": a preposition, the list glue
             if cue is not None and cue.status == "linking":
                 # "the Uzbek President's initiatives included X": the subject is the cue
                 cues.extend(self.proposal_children(head, "nsubj"))
@@ -190,11 +203,17 @@ class Status(Support):
             own = self.cue_for(tok)
             if dep == "conj" and own is not None and own.status in STATUS_RANK:
                 peer_of = head  # "adopted A and proposed B": coordinated reports are peers
-            if cue is not None and cue.status in STATUS_RANK:
+            if cue is not None and cue.status == "light" and self.passive_creation(tok, head):
+                cue = Cue("established", cue.start, cue.end)  # "a Council will be formed"
+            if created == "rename":
+                pass
+            elif cue is not None and cue.status in STATUS_RANK:
                 if peer_of is not head:
                     cues.append((head, cue))
             elif (
                 cue is None
+                and created is None
+                and not glue
                 and head.pos_ in ("VERB", "AUX")
                 and not (tok.dep_ == "conj" and not cues)
             ):
@@ -218,6 +237,12 @@ class Status(Support):
         dep = tok.dep_
         if dep not in _UP_DEPS:
             return False
+        if dep == "prep" and tok.lower_ in self.c.inclusion_words:
+            # "documents were signed, including X", "signed papers, including X": a member of
+            # the list of the act's object
+            return self.cue_for(head) is not None or head.pos_ == "NOUN"
+        if dep == "prep" and tok.lower_ in ("into", "as") and self.renames(head):
+            return True  # "transform X into Y", "rename X as Y"
         if dep == "prep" and tok.i not in self.cue_at:  # "call for", "come up with" pass
             if tok.lower_ not in _PASS_PREPS:
                 return False
@@ -226,6 +251,37 @@ class Status(Support):
         if dep == "compound" and not tok.is_quote and tok.i > head.i:
             return False
         return not (dep in ("advcl", "relcl") and not any(c.lower_ == "to" for c in tok.children))
+
+    def renames(self, verb: Token) -> bool:
+        """Return True when ``verb`` is a renaming or transforming verb ("rename", "transform")."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.c.rename_verbs
+
+    def created_by_naming(self, tok: Token, head: Token) -> str | None:
+        """Return "rename" when the path reaches a renaming verb from its new name ("into"/"as"
+        + name, a passive's object complement), "name" when it reaches a naming verb from the
+        name it gives in a clause on a noun ("a format that might be named X"), else None."""
+        new_name = tok.dep_ in ("oprd", "attr") or (
+            tok.dep_ == "prep" and tok.lower_ in ("into", "as")
+        )
+        if new_name and self.renames(head):
+            return "rename"
+        if (
+            tok.dep_ in ("oprd", "attr", "dobj")
+            and head.lemma_.lower() in self.c.naming_verbs
+            and head.tag_ == "VBN"
+            and head.dep_ in ("relcl", "acl")
+        ):
+            return "name"
+        return None
+
+    def passive_creation(self, tok: Token, head: Token) -> bool:
+        """Return True when ``head`` is a creating verb in the passive with the name as its
+        subject ("a Council will be formed", "the Centre was opened")."""
+        return (
+            tok.dep_ == "nsubjpass"
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in self.c.passive_creations
+        )
 
     def proposal_children(self, head: Token, dep: str) -> list[tuple[Token, Cue]]:
         """Return the children of ``head`` attached as ``dep`` that are proposal cues, with
@@ -389,6 +445,13 @@ class Status(Support):
             node = node.head
             up = self.cue_for(node)
             if up is not None and up.status in ("commit", "established", "adopted"):
+                return False
+            if any(  # "a decision was taken to create X", "took the decision to set up X"
+                c.dep_ in ("nsubjpass", "dobj")
+                and (cue_c := self.cue_for(c)) is not None
+                and cue_c.status == "commit"
+                for c in node.children
+            ):
                 return False
         return True
 
