@@ -302,3 +302,38 @@ SIGNED_LIST_CASES: list[tuple[str, list[Body]]] = [
 @pytest.mark.parametrize(("text", "expected"), SIGNED_LIST_CASES)
 def test_documents_signed_in_a_list(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected
+
+
+# the summit's own text named by a common noun ("a joint declaration", "the final communiqué")
+OWN_DOCUMENT_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "The leaders signed a joint declaration at the close of the talks.",
+        [("joint declaration", "adopted", [])],
+    ),
+    (
+        "The presidents adopted a joint statement and a final communiqué.",
+        [("joint statement", "adopted", []), ("final communiqué", "adopted", [])],
+    ),
+    (
+        "The heads of state will issue a joint statement on Friday.",
+        [("joint statement", "adopted", [])],
+    ),
+    (
+        "The presidents signed a number of documents, among them a joint declaration and the "
+        "“Steppe 2045” strategy.",
+        [("joint declaration", "adopted", []), ("Steppe 2045", "adopted", [])],
+    ),
+    (
+        "The leaders approved a final communiqué and a roadmap for 2026–2028.",
+        [("final communiqué", "adopted", []), ("roadmap for 2026–2028", "adopted", [])],
+    ),
+    # negatives: a statement made, a bare statement, an earlier joint statement merely noted
+    ("Tokayev made a statement on the situation in the region.", []),
+    ("The minister said the statement was misleading.", []),
+    ("The leaders recalled the joint statement of their previous meeting.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_DOCUMENT_CASES)
+def test_own_document_by_common_noun(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected

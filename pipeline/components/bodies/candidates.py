@@ -186,7 +186,10 @@ class Candidates(DocContext):
             right -= 1
         title = is_capitalised(head) or is_capitalised(doc[first])
         dated = any(YEAR_RANGE_RE.fullmatch(t.text) for t in doc[left:first])
-        if not title and not dated:
+        own = self.own_document_left(left, first) if entry.own_document and not title else None
+        if own is not None:
+            left = own  # "a joint declaration", "the final communiqué": the summit's own text
+        elif not title and not dated:
             has_mod = left < first
             has_comp = right > head.i + 1
             if not entry.lowercase or not (has_mod or has_comp):
@@ -260,6 +263,18 @@ class Candidates(DocContext):
         ):
             left += 1
         return left
+
+    def own_document_left(self, left: int, first: int) -> int | None:
+        """Return the first token of the modifiers before a common-noun document head starting
+        at ``first`` when one of them names the summit's own text ("joint", "final"), else
+        None. Only such modifiers (and adjectives before them) may stand there."""
+        doc = self.doc
+        k = first
+        while k - 1 >= self.ss[first] and doc[k - 1].lower_ in self.c.own_document_modifiers:
+            k -= 1
+        if k == first:
+            return None
+        return min(k, left)
 
     def glued_word_start(self, i: int, sent_start: int) -> int:
         """Return the first token of the word written together that ends at token ``i``
@@ -344,6 +359,13 @@ class Candidates(DocContext):
                 return False  # "Fund of USD 2 billion": a size, not part of the name
             if low == "for" and e.title and e.depth == 0 and self.beneficiary_after(j, e.sent_end):
                 return False  # "Platform for freight operators": who it serves, not its name
+            if (
+                low == "on"
+                and not e.title
+                and nxt is not None
+                and nxt.ent_type_ in ("DATE", "TIME")
+            ):
+                return False  # "issue a joint statement on Friday": a date, not a topic
             if low == "on" and not e.entry.document and self.place_after(j, e.sent_end):
                 return False  # a seat: "Logistics Centre on the Caspian coast"
             return e.take("prep", deeper=True)

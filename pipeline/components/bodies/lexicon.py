@@ -20,7 +20,14 @@ from pipeline.resources import load_jsonl
 from pipeline.resources.schemas import CountryEntry, LexiconLine
 
 HeadLineKind = Literal[
-    "head", "drop_modifier", "place", "time_noun", "field_noun", "list_glue", "stop_word"
+    "head",
+    "drop_modifier",
+    "place",
+    "time_noun",
+    "field_noun",
+    "list_glue",
+    "stop_word",
+    "own_document_modifier",
 ]
 CueLineKind = Literal[
     "proposed",
@@ -60,6 +67,9 @@ class BodyHeadEntry(BaseModel):
     body_kind: str | None = None
     lowercase: bool = True
     document: bool = False
+    #: the summit's own text named by a common noun ("a joint declaration", "the final
+    #: communiqué"): with an own_document_modifier it is a name
+    own_document: bool = False
     plural: bool = False
 
     @model_validator(mode="after")
@@ -133,6 +143,7 @@ class BodyLexicon:
         self.place_nouns = self.head_words.get("place", set())
         self.time_nouns = frozenset(self.head_words.get("time_noun", ()))
         self.field_nouns = frozenset(self.head_words.get("field_noun", ()))
+        self.own_document_modifiers = frozenset(self.head_words.get("own_document_modifier", ()))
         self.list_glue = frozenset(self.head_words.get("list_glue", ()))
         self.stop = frozenset(self.head_words.get("stop_word", ()))
         self.max_head_len = max(len(k) for k in self.heads)
