@@ -337,3 +337,42 @@ OWN_DOCUMENT_CASES: list[tuple[str, list[Body]]] = [
 @pytest.mark.parametrize(("text", "expected"), OWN_DOCUMENT_CASES)
 def test_own_document_by_common_noun(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected
+
+
+# bodies in numbered/bulleted lists under a leader's heading, items written as full sentences
+LIST_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "President Tokayev put forward the following initiatives:\n\n"
+        "1. Establish a Council of Transport Ministers to coordinate freight tariffs.\n\n"
+        "2. The creation of a Regional Centre for Seismic Safety would help all five countries.\n\n"
+        "3. It is important to adopt a Programme of Youth Exchanges for 2026–2028.",
+        [
+            ("Council of Transport Ministers", "proposed", [TOKAYEV]),
+            ("Regional Centre for Seismic Safety", "proposed", [TOKAYEV]),
+            ("Programme of Youth Exchanges for 2026–2028", "proposed", [TOKAYEV]),
+        ],
+    ),
+    (
+        "President Mirziyoyev made several proposals:\n"
+        "• launching a Central Asian Digital Platform;\n"
+        "• a Regional Fund for Water Innovation;\n"
+        "• it is necessary to establish a Council of Chief Architects.",
+        [
+            ("Central Asian Digital Platform", "proposed", [MIRZIYOYEV]),
+            ("Regional Fund for Water Innovation", "proposed", [MIRZIYOYEV]),
+            ("Council of Chief Architects", "proposed", [MIRZIYOYEV]),
+        ],
+    ),
+    # negative: a numbered list under no act names existing bodies
+    (
+        "Tokayev spoke about the region.\n"
+        "1. The Council of Foreign Ministers met twice.\n"
+        "2. The Shanghai Cooperation Organisation grew.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LIST_CASES)
+def test_lists_under_a_leaders_heading(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected

@@ -78,6 +78,10 @@ class Lists(Fallbacks):
                     t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("aux", "auxpass")
                     for t in doc[start:first]
                 ):
+                    if cand.linked and cand.status == "proposed" and not cand.proposers:
+                        # "1. It is important to adopt X" under "X put forward initiatives:":
+                        # the item argues for X, the lead-in's agent proposes it
+                        self.decide(cand, rule, proposers=agents)
                     break  # an item with its own finite clause reports something else
                 if not cand.linked and not self.item_object(start, first):
                     continue  # "– the work of the Council of X": about another noun
