@@ -376,3 +376,58 @@ LIST_CASES: list[tuple[str, list[Body]]] = [
 @pytest.mark.parametrize(("text", "expected"), LIST_CASES)
 def test_lists_under_a_leaders_heading(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected
+
+
+# items of a list written one per paragraph ("First, …" paragraphs) or without markers
+PARAGRAPH_LIST_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "In his speech Tokayev put forward several proposals.\n\n"
+        "First, to adopt a Strategy for Regional Energy Security until 2040.\n\n"
+        "Second, to set up a Central Asian Council on Migration.\n\n"
+        "Third, to hold an annual Forum of Young Diplomats.",
+        [
+            ("Strategy for Regional Energy Security until 2040", "proposed", [TOKAYEV]),
+            ("Central Asian Council on Migration", "proposed", [TOKAYEV]),
+            ("Forum of Young Diplomats", "proposed", [TOKAYEV]),
+        ],
+    ),
+    (
+        "Documents adopted at the summit included the\n\n"
+        "Steppe Green Development Vision;\n\n"
+        "Charter of the Nomadic World;\n\n"
+        "Regulation on the Council of Elders.",
+        [
+            ("Steppe Green Development Vision", "adopted", []),
+            ("Charter of the Nomadic World", "adopted", []),
+            ("Regulation on the Council of Elders", "adopted", []),
+        ],
+    ),
+    (
+        "The following documents were signed:\n"
+        "Agreement on Seed Trade;\n"
+        "Memorandum on Veterinary Cooperation.",
+        [
+            ("Agreement on Seed Trade", "adopted", []),
+            ("Memorandum on Veterinary Cooperation", "adopted", []),
+        ],
+    ),
+    # negatives: a paragraph of something else breaks the series; lines that are sentences
+    (
+        "Tokayev put forward several proposals.\n\n"
+        "First, to adopt a Strategy for Regional Energy Security until 2040.\n\n"
+        "The talks lasted three hours.\n\n"
+        "Second, the Council of Foreign Ministers met in Almaty.",
+        [("Strategy for Regional Energy Security until 2040", "proposed", [TOKAYEV])],
+    ),
+    (
+        "The leaders discussed the agenda of the\n\n"
+        "Council of Foreign Ministers.\n\n"
+        "The Shanghai Cooperation Organisation was represented by its secretary-general.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPH_LIST_CASES)
+def test_lists_one_item_per_paragraph(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected
