@@ -431,3 +431,41 @@ PARAGRAPH_LIST_CASES: list[tuple[str, list[Body]]] = [
 @pytest.mark.parametrize(("text", "expected"), PARAGRAPH_LIST_CASES)
 def test_lists_one_item_per_paragraph(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected
+
+
+# an "on ..." adjunct ends a name; a relative clause dated to an earlier year is history
+EDGE_AND_HISTORY_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "Mirziyoyev proposed to hold a Central Asian Forum of Young Scientists on a regular basis.",
+        [("Central Asian Forum of Young Scientists", "proposed", [MIRZIYOYEV])],
+    ),
+    (
+        "The leaders agreed to set up a Council of Master Craftsmen on the initiative of "
+        "Kazakhstan.",
+        [("Council of Master Craftsmen", "established", ["Kazakhstan"])],
+    ),
+    (
+        "Japarov proposed a Regional Avalanche Centre on the sidelines of the summit.",
+        [("Regional Avalanche Centre", "proposed", [JAPAROV])],
+    ),
+    # history: a document signed in an earlier year, recalled in a relative clause
+    (
+        "The council itself dates from the Nakhchivan Agreement, which four presidents signed in "
+        "2009.",
+        [],
+    ),
+    (
+        "They recalled the Almaty Declaration, which the heads of state adopted in 1998.",
+        [],
+    ),
+    # positive control: the same clause with no earlier date reports the act
+    (
+        "The leaders praised the Aral Treaty, which they signed at the summit.",
+        [("Aral Treaty", "adopted", [])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EDGE_AND_HISTORY_CASES)
+def test_adjunct_edges_and_history(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected

@@ -366,6 +366,8 @@ class Candidates(DocContext):
                 and nxt.ent_type_ in ("DATE", "TIME")
             ):
                 return False  # "issue a joint statement on Friday": a date, not a topic
+            if low == "on" and self.adjunct_after(j, e.sent_end):
+                return False  # "a Forum of Young Leaders on a regular basis": how, not what
             if low == "on" and not e.entry.document and self.place_after(j, e.sent_end):
                 return False  # a seat: "Logistics Centre on the Caspian coast"
             return e.take("prep", deeper=True)
@@ -511,6 +513,19 @@ class Candidates(DocContext):
             plural = plural or t.tag_ == "NNS"
             k += 1
         return plural and k > j + 1
+
+    def adjunct_after(self, j: int, sent_end: int) -> bool:
+        """Return True when the lower-case phrase after the preposition at ``j`` ends in an
+        adjunct noun ("on a regular basis", "on the sidelines of ...")."""
+        doc = self.doc
+        k = j + 1
+        while k < sent_end and (doc[k].lower_ in DETS or doc[k].pos_ == "ADJ"):
+            k += 1
+        return (
+            k < sent_end
+            and doc[k].lemma_.lower() in self.c.adjunct_nouns
+            and not is_capitalised(doc[k])
+        )
 
     def place_after(self, j: int, sent_end: int) -> bool:
         """Return True when the phrase after the preposition at ``j`` is a lower-case place

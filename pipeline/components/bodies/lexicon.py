@@ -28,6 +28,7 @@ HeadLineKind = Literal[
     "list_glue",
     "stop_word",
     "own_document_modifier",
+    "adjunct_noun",
 ]
 CueLineKind = Literal[
     "proposed",
@@ -144,6 +145,7 @@ class BodyLexicon:
         self.time_nouns = frozenset(self.head_words.get("time_noun", ()))
         self.field_nouns = frozenset(self.head_words.get("field_noun", ()))
         self.own_document_modifiers = frozenset(self.head_words.get("own_document_modifier", ()))
+        self.adjunct_nouns = frozenset(self.head_words.get("adjunct_noun", ()))
         self.list_glue = frozenset(self.head_words.get("list_glue", ()))
         self.stop = frozenset(self.head_words.get("stop_word", ()))
         self.max_head_len = max(len(k) for k in self.heads)
