@@ -469,3 +469,34 @@ EDGE_AND_HISTORY_CASES: list[tuple[str, list[Body]]] = [
 @pytest.mark.parametrize(("text", "expected"), EDGE_AND_HISTORY_CASES)
 def test_adjunct_edges_and_history(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected
+
+
+# an act announced for the summit is reported, not argued for
+SCHEDULED_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "Some twenty papers should be signed on Friday, the Tashkent Declaration among them.",
+        [("Tashkent Declaration", "adopted", [])],
+    ),
+    (
+        "About 15 documents are expected to be signed, including the Khiva Declaration.",
+        [("Khiva Declaration", "adopted", [])],
+    ),
+    (
+        "The leaders are expected to adopt a Joint Statement on Glacier Protection.",
+        [("Joint Statement on Glacier Protection", "adopted", [])],
+    ),
+    # negatives: a modal with no schedule stays an argued-for proposal
+    (
+        "A Council of Transport Ministers should be created, Tokayev said.",
+        [("Council of Transport Ministers", "proposed", [TOKAYEV])],
+    ),
+    (
+        "Japarov said a Treaty on Glacier Protection must be signed soon.",
+        [("Treaty on Glacier Protection", "proposed", [JAPAROV])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCHEDULED_CASES)
+def test_scheduled_acts(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected

@@ -52,6 +52,7 @@ CueLineKind = Literal[
     "naming_verb",
     "inclusion",
     "passive_creation",
+    "expectation",
 ]
 #: the cue kinds matched in the text as the act a body's cue reports (or a word on its path)
 _MATCHED_CUES = frozenset(
@@ -196,6 +197,7 @@ class BodyLexicon:
         self.naming_verbs = frozenset(self.cue_words.get("naming_verb", ()))
         self.inclusion_words = frozenset(self.cue_words.get("inclusion", ()))
         self.passive_creations = frozenset(self.cue_words.get("passive_creation", ()))
+        self.expectation_words = frozenset(self.cue_words.get("expectation", ()))
         #: office nouns as lemma tuples, matched ending at a head noun ("prime minister")
         self.office_nouns = frozenset(
             tuple(w.split()) for w in self.cue_words.get("office_noun", ())
