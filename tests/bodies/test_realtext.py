@@ -500,3 +500,39 @@ SCHEDULED_CASES: list[tuple[str, list[Body]]] = [
 @pytest.mark.parametrize(("text", "expected"), SCHEDULED_CASES)
 def test_scheduled_acts(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected
+
+
+# proposers from context: the leader reporting a proposal that names nobody
+CONTEXT_AGENT_CASES: list[tuple[str, list[Body]]] = [
+    # an impersonal passive keeps no proposer, even after a leader spoke (corpus gold: [])
+    (
+        "The head of Uzbekistan then spoke. It was proposed to develop a Strategy for Cargo "
+        "Transit until 2035.",
+        [("Strategy for Cargo Transit until 2035", "proposed", [])],
+    ),
+    (
+        "Tokayev said the five should launch a mechanism of regular consultations between the "
+        "heads of the customs services.",
+        [
+            (
+                "mechanism of regular consultations between the heads of the customs services",
+                "proposed",
+                [TOKAYEV],
+            )
+        ],
+    ),
+    # negatives: a collective act reported by a leader; an impersonal passive with no leader
+    (
+        "Tokayev said the ministers adopted a Joint Action Plan on Tourism.",
+        [("Joint Action Plan on Tourism", "adopted", [])],
+    ),
+    (
+        "At the summit it was proposed to develop a Strategy for Cargo Transit until 2035.",
+        [("Strategy for Cargo Transit until 2035", "proposed", [])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT_AGENT_CASES)
+def test_proposers_from_context(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected

@@ -139,12 +139,32 @@ class Status(Acts):
             agents, rule = [self.quote_speaker[tok.i]], "quote_speaker"
         if agents is None and self.carry_over and status == "proposed":
             agents, rule = self.carried_agents(tok), "carry_over"
+        if not agents and status == "proposed":
+            reporter = self.reporting_speaker(tok)
+            if reporter is not None:
+                # "Tokayev said the five should launch X": the reporting leader argues for it
+                agents, rule = [reporter], "reporting_leader"
         gapped = self.dash_agent(cand)
         if gapped is not None:
             agents, rule = [gapped], "dash_gapping"  # "X proposed A, and the President of U – B"
         if agents is None:
             rule = "none"
         return agents or [], rule
+
+    def reporting_speaker(self, tok: Token) -> str | None:
+        """Return the one leader who is the subject of a reporting verb whose reported clause
+        holds cue ``tok`` ("Tokayev said the five should launch X"), or None."""
+        node = tok
+        for _ in range(6):
+            if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+                return None
+            node = node.head
+            if node.lemma_.lower() in self.c.say_verbs:
+                names = self.agent_of(node) or []
+                if len(names) == 1 and names[0] in self.leader_country:
+                    return names[0]
+                return None
+        return None
 
     def climb(self, start: Token) -> tuple[list[tuple[Token, Cue]], Token | None, Token | None]:
         """Return (cues on the path, the support token ending it, the first decision cue on it)."""
