@@ -485,6 +485,15 @@ SCHEDULED_CASES: list[tuple[str, list[Body]]] = [
         "The leaders are expected to adopt a Joint Statement on Glacier Protection.",
         [("Joint Statement on Glacier Protection", "adopted", [])],
     ),
+    (
+        "A Treaty on Glacier Sharing is expected to be signed at the summit.",
+        [("Treaty on Glacier Sharing", "adopted", [])],
+    ),
+    (
+        "The Khujand Declaration is set to be adopted on Friday.",
+        [("Khujand Declaration", "adopted", [])],
+    ),
+    ("The Council of Foreign Ministers is expected to meet in May.", []),
     # negatives: a modal with no schedule stays an argued-for proposal
     (
         "A Council of Transport Ministers should be created, Tokayev said.",

@@ -179,6 +179,13 @@ class Status(Acts):
             if head.i == tok.i or head.i in seen:
                 break
             dep = tok.dep_
+            if dep in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.c.expectation_words:
+                # "a Treaty is expected to be signed at the summit": the scheduled act
+                acts = [c for c in head.children if c.dep_ == "xcomp" and c.i in self.cue_at]
+                act = self.cue_for(acts[0]) if acts else None
+                if act is not None and act.status in STATUS_RANK:
+                    cues.append((acts[0], act))
+                break
             if not self.may_climb(tok, head):
                 break
             seen.add(head.i)
