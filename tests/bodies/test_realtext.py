@@ -545,3 +545,39 @@ CONTEXT_AGENT_CASES: list[tuple[str, list[Body]]] = [
 @pytest.mark.parametrize(("text", "expected"), CONTEXT_AGENT_CASES)
 def test_proposers_from_context(nlp: Language, text: str, expected: list[Body]) -> None:
     assert triples(nlp(text)) == expected
+
+
+# pins of constructions the rules already handled before issue 11 (kept so they stay handled):
+# cue verbs of real copy, names with commas, a seat apposition after a proposed body
+PINNED_CASES: list[tuple[str, list[Body]]] = [
+    (
+        "Mirziyoyev advocated the creation of a Standing Board for Cotton Research.",
+        [("Standing Board for Cotton Research", "proposed", [MIRZIYOYEV])],
+    ),
+    (
+        "President Japarov suggested adopting a Regional Snow Charter.",
+        [("Regional Snow Charter", "proposed", [JAPAROV])],
+    ),
+    (
+        "The Kyrgyz leader floated a Joint Hydropower Council.",
+        [("Joint Hydropower Council", "proposed", [JAPAROV])],
+    ),
+    (
+        "Rahmon came up with a Pamir Tourism Forum.",
+        [("Pamir Tourism Forum", "proposed", [RAHMON])],
+    ),
+    (
+        "The leaders signed a Strategic Partnership, Friendship and Good Neighbourliness Treaty.",
+        [("Strategic Partnership, Friendship and Good Neighbourliness Treaty", "adopted", [])],
+    ),
+    (
+        "Mirziyoyev proposed a Standing Council on Textile Cooperation, with a project office "
+        "in Almaty.",
+        [("Standing Council on Textile Cooperation", "proposed", [MIRZIYOYEV])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PINNED_CASES)
+def test_pinned_real_constructions(nlp: Language, text: str, expected: list[Body]) -> None:
+    assert triples(nlp(text)) == expected
