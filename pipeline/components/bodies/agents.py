@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from .candidates import Candidates
 from .context import DETS, Candidate
 
-_FIRST_PERSON = frozenset({"i", "we"})
+_FIRST_PERSON = frozenset({"i", "we", "us"})  # "us": "let us set up X"
 
 
 class Agents(Candidates):

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from pipeline.components.common.text import is_capitalised
 from pipeline.extensions import QUOTED_NAMES_GROUP, QUOTES_GROUP
 
-from .context import DETS, PLURAL_RE, YEAR_RE, Candidate, DocContext
+from .context import DETS, PLURAL_RE, YEAR_RANGE_RE, YEAR_RE, Candidate, DocContext
 from .lexicon import BodyHeadEntry
 
 # Prepositions that may follow the head inside a name.
@@ -185,7 +185,11 @@ class Candidates(DocContext):
         ):
             right -= 1
         title = is_capitalised(head) or is_capitalised(doc[first])
-        if not title:
+        dated = any(YEAR_RANGE_RE.fullmatch(t.text) for t in doc[left:first])
+        own = self.own_document_left(left, first) if entry.own_document and not title else None
+        if own is not None:
+            left = own  # "a joint declaration", "the final communiqué": the summit's own text
+        elif not title and not dated:
             has_mod = left < first
             has_comp = right > head.i + 1
             if not entry.lowercase or not (has_mod or has_comp):
@@ -245,7 +249,7 @@ class Candidates(DocContext):
                     i -= 1
                     continue
                 break
-            if not self.modifier_ok(t, title):
+            if not (self.modifier_ok(t, title) or YEAR_RANGE_RE.fullmatch(t.text)):
                 break
             left = i
             i -= 1
@@ -259,6 +263,18 @@ class Candidates(DocContext):
         ):
             left += 1
         return left
+
+    def own_document_left(self, left: int, first: int) -> int | None:
+        """Return the first token of the modifiers before a common-noun document head starting
+        at ``first`` when one of them names the summit's own text ("joint", "final"), else
+        None. Only such modifiers (and adjectives before them) may stand there."""
+        doc = self.doc
+        k = first
+        while k - 1 >= self.ss[first] and doc[k - 1].lower_ in self.c.own_document_modifiers:
+            k -= 1
+        if k == first:
+            return None
+        return min(k, left)
 
     def glued_word_start(self, i: int, sent_start: int) -> int:
         """Return the first token of the word written together that ends at token ``i``
@@ -343,6 +359,15 @@ class Candidates(DocContext):
                 return False  # "Fund of USD 2 billion": a size, not part of the name
             if low == "for" and e.title and e.depth == 0 and self.beneficiary_after(j, e.sent_end):
                 return False  # "Platform for freight operators": who it serves, not its name
+            if (
+                low == "on"
+                and not e.title
+                and nxt is not None
+                and nxt.ent_type_ in ("DATE", "TIME")
+            ):
+                return False  # "issue a joint statement on Friday": a date, not a topic
+            if low == "on" and self.adjunct_after(j, e.sent_end):
+                return False  # "a Forum of Young Leaders on a regular basis": how, not what
             if low == "on" and not e.entry.document and self.place_after(j, e.sent_end):
                 return False  # a seat: "Logistics Centre on the Caspian coast"
             return e.take("prep", deeper=True)
@@ -368,7 +393,9 @@ class Candidates(DocContext):
                 and after.i + 1 < e.sent_end
                 and is_capitalised(doc[after.i + 1])
             )
-            if (after.pos_ == "PROPN" and not after.like_num) or ordinal:
+            # a title-case gerund in a document's title: "Cooperation in Countering Drug Trafficking"
+            gerund = e.title and is_capitalised(after) and after.tag_ == "VBG"
+            if (after.pos_ == "PROPN" and not after.like_num) or ordinal or gerund:
                 return e.take("prep", deeper=True)
             return False
         return None
@@ -417,8 +444,12 @@ class Candidates(DocContext):
         word) continues the name."""
         doc, j = self.doc, e.j
         if e.depth == 0 and e.prev_kind == "head":
-            if e.title and YEAR_RE.fullmatch(t.text) and doc[j - 1].whitespace_:
-                e.last = j  # a horizon year is part of a title: "Vision 2035"
+            if (
+                e.title
+                and (YEAR_RE.fullmatch(t.text) or YEAR_RANGE_RE.fullmatch(t.text))
+                and doc[j - 1].whitespace_
+            ):
+                e.last = j  # a horizon year or period is part of a title: "Vision 2035"
             return False  # "Summit in ..." handled above; a bare noun after the head is not ours
         prev = doc[j - 1]
         if t.pos_ == "VERB" and not is_capitalised(t):
@@ -482,6 +513,19 @@ class Candidates(DocContext):
             plural = plural or t.tag_ == "NNS"
             k += 1
         return plural and k > j + 1
+
+    def adjunct_after(self, j: int, sent_end: int) -> bool:
+        """Return True when the lower-case phrase after the preposition at ``j`` ends in an
+        adjunct noun ("on a regular basis", "on the sidelines of ...")."""
+        doc = self.doc
+        k = j + 1
+        while k < sent_end and (doc[k].lower_ in DETS or doc[k].pos_ == "ADJ"):
+            k += 1
+        return (
+            k < sent_end
+            and doc[k].lemma_.lower() in self.c.adjunct_nouns
+            and not is_capitalised(doc[k])
+        )
 
     def place_after(self, j: int, sent_end: int) -> bool:
         """Return True when the phrase after the preposition at ``j`` is a lower-case place

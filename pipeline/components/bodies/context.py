@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from models.records import BodyRule
 from pipeline.components.common.docindex import DocIndex
 from pipeline.components.common.mentions import MentionIndex
-from pipeline.components.common.text import is_capitalised
+from pipeline.components.common.text import DASHES, is_capitalised
 from pipeline.extensions import QUOTED_NAMES_GROUP, QUOTES_GROUP
 
 from .lexicon import BodyHeadEntry, BodyLexicon
@@ -28,6 +28,9 @@ from .lexicon import BodyHeadEntry, BodyLexicon
 #: articles: a name never starts with one, a complement may contain one
 DETS = frozenset({"the", "a", "an"})
 YEAR_RE = re.compile(r"(19|20)\d\d")
+#: a year range written as one token ("2026–2028", "2025-27", with any dash incl. U+2212 minus):
+#: inside a name it dates a programme or strategy ("the 2024–2029 anti-drug strategy")
+YEAR_RANGE_RE = re.compile(r"(19|20)\d\d[" + "".join(sorted(DASHES)) + r"](19|20)?\d\d")
 #: an -s plural the tagger may miss ("Ministers", not "Congress", "basis", "bus")
 PLURAL_RE = re.compile(r"[a-z]{2,}(?<![su]s)(?<!is)s$")
 #: rank of the statuses: a later mention may only raise a body's status
@@ -89,6 +92,8 @@ class DocContext:
         self.support_cues = sorted(i for i, c in self.cue_at.items() if c.status == "support")
         self.country_at: dict[int, str] = {}
         for _, start, end in lexicon.country_matcher(doc):
+            if doc[start:end].text.islower():
+                continue  # "let us set up": country names are capitalised, "us" is no "US"
             text = doc[start:end].text.lower()
             country = lexicon.country_of.get(text) or lexicon.demonym_of.get(text)
             if country:

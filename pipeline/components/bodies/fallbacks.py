@@ -74,6 +74,8 @@ class Fallbacks(Status):
             t = doc[k]
             if t.lower_ in ("which", "whose") and t.tag_ in ("WDT", "WP$"):
                 cues, support, _commit = self.climb(t)
+                if cues and any(self.dated_history(v, c) for v, c in cues):
+                    return True  # "the X Agreement, which the presidents signed in 2009": history
                 if cues:
                     self.apply(cand, cues, support, "relative_clause")
                     return True

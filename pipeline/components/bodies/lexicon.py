@@ -20,7 +20,15 @@ from pipeline.resources import load_jsonl
 from pipeline.resources.schemas import CountryEntry, LexiconLine
 
 HeadLineKind = Literal[
-    "head", "drop_modifier", "place", "time_noun", "field_noun", "list_glue", "stop_word"
+    "head",
+    "drop_modifier",
+    "place",
+    "time_noun",
+    "field_noun",
+    "list_glue",
+    "stop_word",
+    "own_document_modifier",
+    "adjunct_noun",
 ]
 CueLineKind = Literal[
     "proposed",
@@ -40,6 +48,11 @@ CueLineKind = Literal[
     "bare_office",
     "office_modifier",
     "enumeration_adverb",
+    "rename_verb",
+    "naming_verb",
+    "inclusion",
+    "passive_creation",
+    "expectation",
 ]
 #: the cue kinds matched in the text as the act a body's cue reports (or a word on its path)
 _MATCHED_CUES = frozenset(
@@ -56,6 +69,9 @@ class BodyHeadEntry(BaseModel):
     body_kind: str | None = None
     lowercase: bool = True
     document: bool = False
+    #: the summit's own text named by a common noun ("a joint declaration", "the final
+    #: communiqué"): with an own_document_modifier it is a name
+    own_document: bool = False
     plural: bool = False
 
     @model_validator(mode="after")
@@ -129,6 +145,8 @@ class BodyLexicon:
         self.place_nouns = self.head_words.get("place", set())
         self.time_nouns = frozenset(self.head_words.get("time_noun", ()))
         self.field_nouns = frozenset(self.head_words.get("field_noun", ()))
+        self.own_document_modifiers = frozenset(self.head_words.get("own_document_modifier", ()))
+        self.adjunct_nouns = frozenset(self.head_words.get("adjunct_noun", ()))
         self.list_glue = frozenset(self.head_words.get("list_glue", ()))
         self.stop = frozenset(self.head_words.get("stop_word", ()))
         self.max_head_len = max(len(k) for k in self.heads)
@@ -175,6 +193,11 @@ class BodyLexicon:
         self.capital_matcher.add("CAPITAL", [nlp.make_doc(c) for c in sorted(self.capital_of)])
         self.say_verbs = frozenset(self.cue_words.get("report_verb", ()))
         self.advocating_modals = frozenset(self.cue_words.get("advocating_modal", ()))
+        self.rename_verbs = frozenset(self.cue_words.get("rename_verb", ()))
+        self.naming_verbs = frozenset(self.cue_words.get("naming_verb", ()))
+        self.inclusion_words = frozenset(self.cue_words.get("inclusion", ()))
+        self.passive_creations = frozenset(self.cue_words.get("passive_creation", ()))
+        self.expectation_words = frozenset(self.cue_words.get("expectation", ()))
         #: office nouns as lemma tuples, matched ending at a head noun ("prime minister")
         self.office_nouns = frozenset(
             tuple(w.split()) for w in self.cue_words.get("office_noun", ())

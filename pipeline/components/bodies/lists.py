@@ -55,8 +55,12 @@ class Lists(Fallbacks):
                 is_item = doc[first].text[-1] in ").:" and end - first > 1
             else:
                 is_item = doc[start].text in _BULLETS and end - start > 1
+            if not is_item and self.unmarked_item(start, end, prev_line, prev_was_item):
+                is_item, first = True, start - 1  # "Charter of the Turkic World;" on its own line
             if is_item:
-                if prev_line is not None and doc[prev_line[1] - 1].text == ":":
+                if prev_line is not None and (
+                    doc[prev_line[1] - 1].text == ":" or not doc[prev_line[1] - 1].is_punct
+                ):
                     lead = self.lead_in(prev_line[0], prev_line[1])
                 elif not prev_was_item:
                     lead = None
@@ -78,6 +82,10 @@ class Lists(Fallbacks):
                     t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("aux", "auxpass")
                     for t in doc[start:first]
                 ):
+                    if cand.linked and cand.status == "proposed" and not cand.proposers:
+                        # "1. It is important to adopt X" under "X put forward initiatives:":
+                        # the item argues for X, the lead-in's agent proposes it
+                        self.decide(cand, rule, proposers=agents)
                     break  # an item with its own finite clause reports something else
                 if not cand.linked and not self.item_object(start, first):
                     continue  # "– the work of the Council of X": about another noun
@@ -126,11 +134,18 @@ class Lists(Fallbacks):
         items: list[tuple[int, int, tuple[Cue, list[str]]]] = []
         lead: tuple[Cue, list[str]] | None = None
         expect = 0
+        per_paragraph = False  # the series runs one item per paragraph under its lead-in
         for k, (i, rank, after) in enumerate(markers):
             if rank == 1:
                 s = self.ss[i]
+                per_paragraph = False
                 if s == i and s > 0 and not self.index.line_break_between(s - 1, i):
                     lead = self.lead_in(self.ss[s - 1], s)  # "... proposals. Firstly, ..."
+                elif s == i and s > 0 and self.only_space(self.se[s - 1], i):
+                    # "X put forward several proposals.\n\nFirst, to adopt ...": one paragraph
+                    # per item under the paragraph announcing them
+                    lead = self.lead_in(self.ss[s - 1], s)
+                    per_paragraph = True
                 else:
                     lead = self.lead_in(s, i) if s < i else None
                 if lead is None:
@@ -153,9 +168,42 @@ class Lists(Fallbacks):
                 end -= 1
             if end > after:
                 items.append((after, end, lead))
-            if k + 1 < len(markers) and self.index.line_break_between(i, markers[k + 1][0]):
-                lead, expect = None, 0
+            nxt_marker = markers[k + 1][0] if k + 1 < len(markers) else None
+            if (
+                nxt_marker is not None
+                and self.index.line_break_between(i, nxt_marker)
+                and not (
+                    per_paragraph
+                    and self.se[after] <= nxt_marker
+                    and self.only_space(self.se[after], nxt_marker)
+                )
+            ):
+                lead, expect = None, 0  # a paragraph of something else ends the series
         return items
+
+    def unmarked_item(
+        self, start: int, end: int, prev_line: tuple[int, int] | None, prev_was_item: bool
+    ) -> bool:
+        """Return True for a list item written without a marker: a short capitalised line with
+        no finite verb, ending in ";" or ".", after a lead-in line left open ("Documents adopted
+        at the summit included the") or ending in a colon, or after another item."""
+        doc = self.doc
+        if prev_line is None or end - start > 25 or not doc[start].is_title:
+            return False
+        if doc[end - 1].text not in (";", "."):
+            return False
+        last = doc[prev_line[1] - 1]
+        if not (prev_was_item or last.text == ":" or not last.is_punct):
+            return False
+        return not any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("aux", "auxpass")
+            for t in doc[start:end]
+        )
+
+    def only_space(self, start: int, end: int) -> bool:
+        """Return True when tokens [start, end) are all whitespace (line breaks between two
+        paragraphs that follow each other)."""
+        return all(t.is_space for t in self.doc[start:end])
 
     def item_object(self, start: int, first: int) -> bool:
         """Return True when the name at token ``first`` is what its list item (from ``start``)
@@ -181,6 +229,12 @@ class Lists(Fallbacks):
                 return None  # "The leaders agreed:": each item's own verb decides
             if root and cue is not None and cue.status in ("established", "adopted"):
                 return cue, []  # "The following documents were signed:": a collective act
+            if root and cue is not None and cue.status == "linking":
+                # "Documents adopted at the summit included:": the act on the subject
+                for u in self.doc[start : t.i]:
+                    act = self.cue_at.get(u.i)
+                    if act is not None and act.status in ("established", "adopted"):
+                        return act, []
         for t in self.doc[start:end]:
             cue = self.cue_at.get(t.i)
             if cue is not None and cue.status == "proposed" and t.i == cue.start:

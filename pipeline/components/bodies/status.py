@@ -14,8 +14,8 @@ from spacy.tokens import Token
 
 from models.records import BodyRule
 
-from .context import DETS, STATUS_RANK, YEAR_RE, Candidate, Cue
-from .support import Support
+from .acts import Acts
+from .context import STATUS_RANK, Candidate, Cue
 
 # Dependency labels the path from a body up to its cue may follow (child -> head).
 _UP_DEPS = frozenset(
@@ -45,7 +45,7 @@ _UP_DEPS = frozenset(
 _PASS_PREPS = frozenset({"of", "for", "on", "about", "to", "into", "towards", "toward"})
 
 
-class Status(Support):
+class Status(Acts):
     """The cue-linking stage."""
 
     def link(self, cand: Candidate) -> None:
@@ -107,7 +107,9 @@ class Status(Support):
                 tok, cue = earlier
                 status, rule = "proposed", "earlier_proposal"
         if status != "proposed" and (
-            self.unrealised(tok, cue) or self.advocated(tok) or self.modal(tok)
+            self.unrealised(tok, cue)
+            or self.advocated(tok)
+            or (self.modal(tok) and not self.scheduled(tok))
         ):
             # "stressed the need to create X": advocated, not yet created
             status, rule = "proposed", "advocated"
@@ -131,14 +133,38 @@ class Status(Support):
         if agents is None and status == "proposed":
             agents = self.according_to(tok)  # "According to X, a Council should be created"
             rule = "according_to"
+        if not agents and status == "proposed" and tok.i in self.quote_speaker_country:
+            # "“It is time to create X,” the President said": a proposal naming no proposer
+            # in a leader's own words is that leader's
+            agents, rule = [self.quote_speaker[tok.i]], "quote_speaker"
         if agents is None and self.carry_over and status == "proposed":
             agents, rule = self.carried_agents(tok), "carry_over"
+        if not agents and status == "proposed":
+            reporter = self.reporting_speaker(tok)
+            if reporter is not None:
+                # "Tokayev said the five should launch X": the reporting leader argues for it
+                agents, rule = [reporter], "reporting_leader"
         gapped = self.dash_agent(cand)
         if gapped is not None:
             agents, rule = [gapped], "dash_gapping"  # "X proposed A, and the President of U – B"
         if agents is None:
             rule = "none"
         return agents or [], rule
+
+    def reporting_speaker(self, tok: Token) -> str | None:
+        """Return the one leader who is the subject of a reporting verb whose reported clause
+        holds cue ``tok`` ("Tokayev said the five should launch X"), or None."""
+        node = tok
+        for _ in range(6):
+            if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+                return None
+            node = node.head
+            if node.lemma_.lower() in self.c.say_verbs:
+                names = self.agent_of(node) or []
+                if len(names) == 1 and names[0] in self.leader_country:
+                    return names[0]
+                return None
+        return None
 
     def climb(self, start: Token) -> tuple[list[tuple[Token, Cue]], Token | None, Token | None]:
         """Return (cues on the path, the support token ending it, the first decision cue on it)."""
@@ -153,9 +179,25 @@ class Status(Support):
             if head.i == tok.i or head.i in seen:
                 break
             dep = tok.dep_
+            if dep in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.c.expectation_words:
+                # "a Treaty is expected to be signed at the summit": the scheduled act
+                acts = [c for c in head.children if c.dep_ == "xcomp" and c.i in self.cue_at]
+                act = self.cue_for(acts[0]) if acts else None
+                if act is not None and act.status in STATUS_RANK:
+                    cues.append((acts[0], act))
+                break
             if not self.may_climb(tok, head):
                 break
             seen.add(head.i)
+            created = self.created_by_naming(tok, head)
+            if created == "rename":
+                # "transform the Meeting into the Union": the new name is created
+                cues.append((head, Cue("established", head.i, head.i + 1)))
+            elif created == "name" and head.head.i != head.i:
+                # "a new format that might be named the Forum": the act of the named noun
+                tok = head.head
+                seen.add(tok.i)
+                continue
             if dep in ("advcl", "xcomp", "relcl"):
                 # "welcomed the initiative of X to hold Y": the infinitive belongs to the noun
                 cues.extend(self.proposal_children(head, "dobj"))
@@ -171,11 +213,15 @@ class Status(Support):
                 cue is None
                 and head.pos_ in ("NOUN", "PROPN")
                 and dep not in ("appos", "dep", "conj")
+                and not (dep == "prep" and tok.lower_ in self.c.inclusion_words)
                 and self.head_entry(head) is None
             ):
                 break  # "announced the results of the Forum": the act is about another noun
             if cue is not None and cue.status == "commit" and commit is None:
                 commit = head
+            glue = head.dep_ == "prep" and head.lower_ in self.c.inclusion_words
+            if glue:
+                cue = None  # "signed ..., including X": a preposition, the list glue
             if cue is not None and cue.status == "linking":
                 # "the Uzbek President's initiatives included X": the subject is the cue
                 cues.extend(self.proposal_children(head, "nsubj"))
@@ -186,11 +232,17 @@ class Status(Support):
             own = self.cue_for(tok)
             if dep == "conj" and own is not None and own.status in STATUS_RANK:
                 peer_of = head  # "adopted A and proposed B": coordinated reports are peers
-            if cue is not None and cue.status in STATUS_RANK:
+            if cue is not None and cue.status == "light" and self.passive_creation(tok, head):
+                cue = Cue("established", cue.start, cue.end)  # "a Council will be formed"
+            if created == "rename":
+                pass
+            elif cue is not None and cue.status in STATUS_RANK:
                 if peer_of is not head:
                     cues.append((head, cue))
             elif (
                 cue is None
+                and created is None
+                and not glue
                 and head.pos_ in ("VERB", "AUX")
                 and not (tok.dep_ == "conj" and not cues)
             ):
@@ -214,6 +266,12 @@ class Status(Support):
         dep = tok.dep_
         if dep not in _UP_DEPS:
             return False
+        if dep == "prep" and tok.lower_ in self.c.inclusion_words:
+            # "documents were signed, including X", "signed papers, including X": a member of
+            # the list of the act's object
+            return self.cue_for(head) is not None or head.pos_ == "NOUN"
+        if dep == "prep" and tok.lower_ in ("into", "as") and self.renames(head):
+            return True  # "transform X into Y", "rename X as Y"
         if dep == "prep" and tok.i not in self.cue_at:  # "call for", "come up with" pass
             if tok.lower_ not in _PASS_PREPS:
                 return False
@@ -222,6 +280,37 @@ class Status(Support):
         if dep == "compound" and not tok.is_quote and tok.i > head.i:
             return False
         return not (dep in ("advcl", "relcl") and not any(c.lower_ == "to" for c in tok.children))
+
+    def renames(self, verb: Token) -> bool:
+        """Return True when ``verb`` is a renaming or transforming verb ("rename", "transform")."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.c.rename_verbs
+
+    def created_by_naming(self, tok: Token, head: Token) -> str | None:
+        """Return "rename" when the path reaches a renaming verb from its new name ("into"/"as"
+        + name, a passive's object complement), "name" when it reaches a naming verb from the
+        name it gives in a clause on a noun ("a format that might be named X"), else None."""
+        new_name = tok.dep_ in ("oprd", "attr") or (
+            tok.dep_ == "prep" and tok.lower_ in ("into", "as")
+        )
+        if new_name and self.renames(head):
+            return "rename"
+        if (
+            tok.dep_ in ("oprd", "attr", "dobj")
+            and head.lemma_.lower() in self.c.naming_verbs
+            and head.tag_ == "VBN"
+            and head.dep_ in ("relcl", "acl")
+        ):
+            return "name"
+        return None
+
+    def passive_creation(self, tok: Token, head: Token) -> bool:
+        """Return True when ``head`` is a creating verb in the passive with the name as its
+        subject ("a Council will be formed", "the Centre was opened")."""
+        return (
+            tok.dep_ == "nsubjpass"
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in self.c.passive_creations
+        )
 
     def proposal_children(self, head: Token, dep: str) -> list[tuple[Token, Cue]]:
         """Return the children of ``head`` attached as ``dep`` that are proposal cues, with
@@ -277,149 +366,3 @@ class Status(Support):
         return not any(
             s.pos_ == "PRON" or s.i in self.leader_at or self.resolve(s) for s in subjects
         )
-
-    def dated_history(self, verb: Token, cue: Cue) -> bool:
-        """Return :meth:`dated_history_uncached`, computed once per verb and kind of cue: every
-        name coordinated under one verb asks it, and each answer walks the verb's subtrees."""
-        key = (verb.i, cue.status == "proposed")
-        found = self.dated_cache.get(key)
-        if found is None:
-            found = self.dated_cache[key] = self.dated_history_uncached(verb, cue)
-        return found
-
-    def dated_history_uncached(self, verb: Token, cue: Cue) -> bool:
-        """Return True when a cue is dated to an earlier year ("signed ... in 2017", "created last
-        year", "thirty years ago ... put forward the idea"): history, not the act the text
-        reports. A proposal counts only with "ago"/"last" or a year before the text's own."""
-        if verb.pos_ not in ("VERB", "AUX"):
-            return False
-        year = (self.doc._.summit_doc_date or self.doc._.summit_date or "")[:4]
-        if year and verb.dep_ == "conj":
-            # a fronted "At that meeting" scopes over coordinated clauses too
-            first = verb.head
-            if any(c.dep_ == "prep" and self.back_to_earlier_year(c, year) for c in first.children):
-                return True
-        for child in verb.children:
-            words = list(child.subtree)
-            if child.dep_ in ("npadvmod", "advmod") and any(
-                w.lower_ in ("ago", "last") for w in words
-            ):
-                return True  # "last year", "two years ago" (a proposal then is history too)
-            if child.dep_ == "prep" and year and self.back_to_earlier_year(child, year):
-                return True  # "... met in 2023. At that meeting X proposed Y": history
-            if child.dep_ == "prep" and child.lower_ in ("in", "since"):
-                # a proposal's year is usually its target date: only a known earlier year counts
-                undated_ok = cue.status != "proposed"
-                for w in words:
-                    if YEAR_RE.fullmatch(w.text) and ((not year and undated_ok) or w.text < year):
-                        return True
-        return False
-
-    def back_to_earlier_year(self, prep: Token, year: str) -> bool:
-        """Return True when ``prep`` points back with "that"/"those" to an event ("at that
-        meeting", "at that time") and the sentence before names a year before ``year``."""
-        if not any(
-            o.dep_ == "pobj" and any(d.lower_ in ("that", "those") for d in o.children)
-            for o in prep.children
-        ):
-            return False
-        s = self.ss[prep.i]
-        if s == 0:
-            return False
-        return any(
-            YEAR_RE.fullmatch(w.text) is not None and w.text < year
-            for w in self.doc[self.ss[s - 1] : s]
-        )
-
-    def advocated(self, tok: Token) -> bool:
-        """Return True when an act is only advocated ("the importance of the early launch of X",
-        "the need for the creation of X")."""
-        node = tok
-        for _ in range(4):
-            if node.dep_ not in ("pobj", "prep", "dobj", "acl", "xcomp") or node.head.i == node.i:
-                return False
-            node = node.head
-            cue = self.cue_for(node)
-            if cue is not None and cue.status == "advocate":
-                return True
-        return False
-
-    def modal(self, tok: Token) -> bool:
-        """Return True when an act is only advocated by a modal ("a Council should be created",
-        "they must establish"); "would" reports an announced act and does not count."""
-        return tok.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "aux" and c.lower_ in self.c.advocating_modals for c in tok.children
-        )
-
-    def unrealised(self, tok: Token, cue: Cue) -> bool:
-        """Return True for a bare infinitive/gerund act that no decision above makes real.
-
-        "agreed to establish", "decided to create" report an act; "the need to create",
-        "it is necessary to create" advocate one.
-        """
-        tok = self.doc[cue.start]  # "set up": the verb; "decision to establish": a noun
-        if tok.pos_ != "VERB" or self.c.cue_status.get(tok.lemma_.lower()) == "commit":
-            return False
-        if not (
-            tok.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
-        ):
-            return False
-        node = tok
-        for _ in range(6):
-            if node.dep_ not in (
-                "xcomp",
-                "ccomp",
-                "acl",
-                "conj",
-                "dobj",
-                "pobj",
-                "prep",
-                "advcl",
-                "relcl",
-                "pcomp",
-            ):
-                return True
-            node = node.head
-            up = self.cue_for(node)
-            if up is not None and up.status in ("commit", "established", "adopted"):
-                return False
-        return True
-
-    def dominating_proposal(self, tok: Token) -> tuple[Token, Cue] | None:
-        """Return an earlier proposal cue of the same clause that governs a nominal/non-finite cue.
-
-        The parser often attaches "... and the creation of X" far from "initiated"; a proposal
-        verb earlier in the sentence, with no finite clause of its own in between, governs it.
-        """
-        doc = self.doc
-        for i in range(tok.i - 1, self.ss[tok.i] - 1, -1):
-            t = doc[i]
-            cue = self.cue_for(t)
-            if cue is not None and cue.status == "proposed" and t.pos_ in ("VERB", "NOUN"):
-                return doc[cue.start], cue
-            if t.text in (";", ":") or t.lower_ in ("which", "who", "while", "whereas", "that"):
-                return None
-            if t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i:
-                return None  # "announced that Japan would launch X": a clause of its own
-            if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("aux", "auxpass"):
-                return None
-        return None
-
-    def nominal_cue_before(self, first: int) -> tuple[Token, Cue] | None:
-        """Return a nominal cue before "of" + the name starting at token ``first`` ("the adoption
-        at the summit of X", "the early launch of the Central Asia – EU Dialogue")."""
-        doc = self.doc
-        i = first - 1
-        sent_start = self.ss[first]
-        while i >= sent_start and doc[i].lower_ in DETS:
-            i -= 1
-        if i < sent_start or doc[i].lower_ != "of":
-            return None
-        for j in range(i - 1, max(sent_start, i - 8) - 1, -1):
-            t = doc[j]
-            cue = self.cue_for(t)
-            if cue is not None and t.pos_ == "NOUN" and cue.status in STATUS_RANK:
-                return t, cue
-            if t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct:
-                return None
-        return None
