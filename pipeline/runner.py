@@ -32,7 +32,6 @@ from models.records import (
 )
 from pipeline import __version__
 from pipeline.engines import dask_outcomes, local_outcomes
-from pipeline.link import document_series
 from pipeline.export import DocRecords, doc_records
 from pipeline.io import (
     PIECE_CHARS,
@@ -46,6 +45,7 @@ from pipeline.io import (
     read_jsonl,
     split_pieces,
 )
+from pipeline.link import document_series
 
 # What the batch yields per input: the input, its records (None on failure) and its line.
 Result = tuple[InputDoc, "DocRecords | None", "DocumentRecord | ErrorRecord"]
