@@ -35,7 +35,7 @@ def test_works_without_a_statistical_model() -> None:
         "The head of the UN Regional Center for Preventive Diplomacy for Central Asia "
         "Kakha Imnadze attended.",
         "The leaders of the Central Asian states and the heads of state met.",
-        "The presidents of Kyrgyzstan, Tajikistan and Uzbekistan attended.",
+        "The five presidents attended.",  # no country list (with one: test_real_constructions)
         "The Vice President of Kazakhstan spoke; the former President of Kyrgyzstan came.",
         "Press Secretary of the President of Kazakhstan Berik Uali briefed journalists.",
         "Press Secretary of the President Ruslan Zheldibay briefed journalists.",

@@ -1,7 +1,7 @@
 """summit_leaders: constructions of real published coverage (issue 11, PHENOMENA L-*).
 
 Every sentence is invented; each table fails without the rule or data line it names:
-plural roles with a country list (``Roles.plural_list``, config ``plural_roles``), misspelt
+plural roles with a country list (``Roles.plural_list``, config ``plural_roles``, on by default), misspelt
 surnames (``Names.misspelt_surnames``), titles of honour that stand for one person
 (``honorifics`` in officeholders.jsonl, ``Names.honoured``), organisation heads named by role
 (organisation lines of leader_roles.jsonl, ``Roles.org_goes_on``), a rank between a role and
@@ -18,10 +18,10 @@ from tests.leaders.helpers import mentions, run
 
 
 @pytest.fixture(scope="module")
-def plural_nlp() -> Language:
-    """Base model + summit_leaders with one role mention per country of a plural role."""
+def no_plural_nlp() -> Language:
+    """Base model + summit_leaders with plural roles switched off (``plural_roles: False``)."""
     nlp = load_base_model()
-    nlp.add_pipe("summit_leaders", config={"plural_roles": True})
+    nlp.add_pipe("summit_leaders", config={"plural_roles": False})
     return nlp
 
 
@@ -90,9 +90,9 @@ def plural_nlp() -> Language:
     ],
 )
 def test_plural_role_country_list(
-    plural_nlp: Language, text: str, date: str, expected: list[tuple[str, str, str]]
+    lnlp: Language, text: str, date: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    assert mentions(run(plural_nlp, text, date)) == expected
+    assert mentions(run(lnlp, text, date)) == expected
 
 
 @pytest.mark.parametrize(
@@ -116,15 +116,27 @@ def test_plural_role_country_list(
     ],
 )
 def test_plural_role_negatives(
-    plural_nlp: Language, text: str, expected: list[tuple[str, str, str]]
+    lnlp: Language, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    assert mentions(run(plural_nlp, text, "2023-09-14")) == expected
+    assert mentions(run(lnlp, text, "2023-09-14")) == expected
 
 
-def test_plural_roles_off_by_default(lnlp: Language) -> None:
-    """The corpus guidelines (corpus/README.md) keep collective phrases out: default off."""
+def test_plural_roles_on_by_default(lnlp: Language) -> None:
+    """The factory default gives one role per country (issue 11; corpus/README.md guidelines):
+    ``lnlp`` adds the component without config, as the tables above rely on."""
+    assert lnlp.get_pipe("summit_leaders").plural_roles is True
     doc = run(lnlp, "The presidents of Uzbekistan and Turkmenistan met.", "2023-09-14")
-    assert mentions(doc) == []
+    assert mentions(doc) == [
+        ("Uzbekistan", "role", "shavkat-mirziyoyev"),
+        ("Turkmenistan", "role", "serdar-berdimuhamedov"),
+    ]
+
+
+def test_plural_roles_can_be_switched_off(no_plural_nlp: Language) -> None:
+    """``plural_roles: False`` keeps a plural role with a country list a group reference."""
+    text = "The presidents of Uzbekistan and Turkmenistan met."
+    assert mentions(run(no_plural_nlp, text, "2023-09-14")) == []
+    assert mentions(run(no_plural_nlp, "The Kazakh and Uzbek presidents met.", "2023-09-14")) == []
 
 
 # -- L-MISSPELL / L-TRANSLIT: a surname a spelling away from a base surname ---------------------

@@ -43,10 +43,11 @@ Georgia Salome Zourabichvili") or as an apposition after it ("X, the President o
 kb id ``x-<slug>``, ``in_kb`` false; later bare uses of that surname are mentions too. A person
 with no such title who is not in the base (scholars, ministers, envoys, heads of UN offices, a
 president's aides) is not a leader, and a base person named with a minister's or envoy's title
-is not one on that date either. Plurals ("the leaders of the Central Asian states", "the heads of
-state", "the presidents of Kyrgyzstan and Tajikistan") are group references, not mentions; with
-the config ``plural_roles`` a plural role before a list of countries gives one role mention per
-country, spanning the country's tokens (corpus/DECISIONS.md, "Plural roles").
+is not one on that date either. Plurals without a country list ("the leaders of the Central Asian
+states", "the heads of state") are group references, not mentions; a plural role before a list of
+countries ("the presidents of Kyrgyzstan and Tajikistan") gives one role mention per country,
+spanning the country's tokens (config ``plural_roles``, on by default; corpus/DECISIONS.md,
+"Plural roles").
 
 Matching is a dictionary lookup over normalised token keys (case and diacritics folded, dash tokens
 skipped), built once in ``__init__`` with a prefix set so that most tokens cost one lookup:
@@ -96,7 +97,7 @@ class SummitLeaders:
         lexicon: str = "leader_roles.jsonl",
         today: str | None = None,
         fuzzy_cutoff: float = 90.0,
-        plural_roles: bool = False,
+        plural_roles: bool = True,
     ) -> None:
         self.name = name
         self.fuzzy_cutoff = fuzzy_cutoff
@@ -282,7 +283,7 @@ class SummitLeaders:
         "lexicon": "leader_roles.jsonl",
         "today": None,
         "fuzzy_cutoff": 90.0,
-        "plural_roles": False,
+        "plural_roles": True,
     },
 )
 def make_leaders(
@@ -295,7 +296,8 @@ def make_leaders(
     plural_roles: bool,
 ) -> SummitLeaders:
     """Return the summit_leaders component (data files are bundled resource names;
-    ``plural_roles`` turns "the presidents of X and Y" into one role mention per country)."""
+    ``plural_roles``, on by default, turns "the presidents of X and Y" into one role mention per
+    country; False keeps such phrases group references)."""
     return SummitLeaders(
         nlp,
         name,

@@ -56,7 +56,7 @@ class _Atoms:
 class Roles:
     """Find role phrases over a document's atom hits."""
 
-    def __init__(self, kb: KnowledgeBase, plural_roles: bool = False) -> None:
+    def __init__(self, kb: KnowledgeBase, plural_roles: bool = True) -> None:
         self.kb = kb
         self.plural_roles = plural_roles
 
