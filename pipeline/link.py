@@ -50,7 +50,7 @@ from models.crossdoc import (
     PersonOffice,
     PersonRecord,
 )
-from pipeline.components.common.text import DASHES
+from pipeline.components.common.text import DASHES, bounded_literal
 from pipeline.io import atomic_write, dump_line, read_jsonl
 from pipeline.resources import ResourceError, load_jsonl
 from pipeline.resources.schemas import Person
@@ -103,7 +103,7 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     # A cue in capitals (SCO, EU, ECO) is an acronym: case matters ("eco-friendly" is not ECO).
     # The boundaries also refuse "+": "C5" must not match inside "C5+1".
     flags = 0 if any(c.isupper() for c in cue) and not any(c.islower() for c in cue) else re.I
-    return re.compile(r"(?<![\w+])" + re.escape(cue) + r"(?![\w+])", flags)
+    return bounded_literal(cue, flags)
 
 
 @cache

@@ -64,8 +64,13 @@ class Candidates(DocContext):
             if cand is not None:
                 out.append(cand)
         taken = {i for c in out for i in range(*self._char_tokens(c))}
-        for tok in doc:
-            if tok.i in consumed or tok.i in taken or not tok.is_alpha:
+        head_last_words = self.c.head_last_words
+        for i, lemma in enumerate(self.lemmas):
+            # only a token whose lemma ends a head phrase can head a name (see head_entry)
+            if lemma not in head_last_words or i in consumed or i in taken:
+                continue
+            tok = doc[i]
+            if not tok.is_alpha:
                 continue
             found = self.head_entry(tok)
             if found is None:

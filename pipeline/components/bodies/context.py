@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from models.records import BodyRule
@@ -84,6 +85,14 @@ class DocContext:
         # sentence bounds per token, computed once (Token.sent re-scans the Doc on every call)
         self.ss = self.index.sent_start
         self.se = self.index.sent_end
+        # per token: text, lower-cased text and lower-cased lemma, read once from the Doc's
+        # arrays (Token.lower_ / lemma_ build a Token and look a string up on every call, and
+        # the stages ask them of every token)
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, LEMMA]).tolist() if len(doc) else []
+        self.words: list[str] = [strings[r[0]] for r in rows]
+        self.lowers: list[str] = [strings[r[1]] for r in rows]
+        self.lemmas: list[str] = [strings[r[2]].lower() for r in rows]
         self.mentions = MentionIndex(doc, self.index)
         self.leader_at = self.mentions.leader_at
         self.leader_country = self.mentions.leader_country
@@ -203,9 +212,10 @@ class DocContext:
         chair_nouns = self.c.chair_nouns
         if not chair_nouns or not self.leader_at:
             return None
-        for tok in self.doc:
-            if tok.lower_ not in chair_nouns and tok.lemma_.lower() not in chair_nouns:
+        for i, lower in enumerate(self.lowers):
+            if lower not in chair_nouns and self.lemmas[i] not in chair_nouns:
                 continue
+            tok = self.doc[i]
             by = tok.dep_ == "pobj" and tok.head.lower_ == "by"
             if tok.dep_ in ("nsubj", "nsubjpass") or by or tok.i in self.leader_at:
                 continue  # "the chair proposed": a reference to the chair, not its introduction
@@ -221,13 +231,13 @@ class DocContext:
 
     def head_entry(self, tok: Token) -> tuple[BodyHeadEntry, int] | None:
         """Return the head entry ending at ``tok`` and the index of the head phrase's first token."""
-        lemma = tok.lemma_.lower()
+        lemma = self.lemmas[tok.i]
         if lemma not in self.c.head_last_words:
             return None
         for n in range(self.c.max_head_len, 0, -1):
             if tok.i - n + 1 < 0:
                 continue
-            words = [t.lemma_.lower() for t in self.doc[tok.i - n + 1 : tok.i]] + [lemma]
+            words = self.lemmas[tok.i - n + 1 : tok.i + 1]
             entry = self.c.heads.get(tuple(words))
             if entry is not None:
                 return entry, tok.i - n + 1

@@ -127,7 +127,13 @@ class Lists(Fallbacks):
         sentence ("X put forward proposals. Firstly, ..."). A series ends at a paragraph break."""
         doc = self.doc
         markers: list[tuple[int, int, int]] = []  # (marker token, rank, first item token)
-        for i in range(len(doc)):
+        ordinals = self.c.ordinal_adverbs
+        for i, word in enumerate(self.words):
+            # what enumeration_marker can open with: an ordinal adverb, "(", "3)" or "3"
+            if not (
+                self.lowers[i] in ordinals or word == "(" or word.endswith(")") or word.isdigit()
+            ):
+                continue
             found = self.enumeration_marker(i)
             if found is not None:
                 markers.append((i, found[0], found[1]))

@@ -52,3 +52,15 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         pos = end
     spans.append((pos, len(text)))
     return spans
+
+
+def bounded_literal(word: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile ``word`` as a literal on word boundaries that also refuse "+" ("C5" is not in
+    "C5+1"): the pattern of ``(?<![\\w+])word(?![\\w+])``.
+
+    The left boundary is checked after the word's first character ("C(?<![\\w+]C)onference"):
+    a pattern that opens with a literal lets ``re`` skip ahead to that character, one that
+    opens with a lookbehind is tried at every position of the text (2.5-4x slower).
+    """
+    first, rest = re.escape(word[:1]), re.escape(word[1:])
+    return re.compile(first + r"(?<![\w+]" + first + ")" + rest + r"(?![\w+])", flags)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from pipeline.components.common.text import DASHES, paragraph_spans
+from pipeline.components.common.text import DASHES, bounded_literal, paragraph_spans
 from pipeline.resources import parse_jsonl, read_text
 from pipeline.resources.schemas import (
     CalendarLine,
@@ -218,11 +218,6 @@ def _words_pattern(forms: Collection[str]) -> str:
     return "|".join(re.escape(_fold(f)) for f in sorted(forms, key=len, reverse=True))
 
 
-def _bounded(body: str, flags: int = re.I) -> re.Pattern[str]:
-    """Compile ``body`` on word boundaries that also refuse "+" ("C5" is not in "C5+1")."""
-    return re.compile(r"(?<![\w+])(?:" + body + r")(?![\w+])", flags)
-
-
 class SummitCalendar:
     """The held meetings of ``summit_calendar.jsonl`` and the series cues of
     ``summit_series.jsonl``: which meeting a text names, and the year a text gives its meeting."""
@@ -241,10 +236,10 @@ class SummitCalendar:
                 words[line.root.kind].update(line.root.forms)
         # A cue in capitals (SCO, EU) is an acronym and matches case-sensitively (as in link.py).
         self.series: dict[str, list[re.Pattern[str]]] = {
-            sid: [_bounded(re.escape(_fold(c)), 0 if c.isupper() else re.I) for c in cues]
+            sid: [bounded_literal(_fold(c), 0 if c.isupper() else re.I) for c in cues]
             for sid, cues in series_cues.items()
         }
-        self.places = {p: _bounded(re.escape(_fold(p))) for m in self.meetings for p in m.places}
+        self.places = {p: bounded_literal(_fold(p), re.I) for m in self.meetings for p in m.places}
         nouns = _words_pattern(words["event_noun"])
         self.not_this = {w.casefold() for w in words["not_this_event"]}
         # "the 2024 summit", "the 2024 Astana summit"; "the summit of/in 2024".

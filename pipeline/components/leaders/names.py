@@ -97,9 +97,13 @@ class Names:
                 counts[w] = counts.get(w, 0) + 1
         out: list[Hit] = []
         cutoff = self.fuzzy_cutoff - 3  # "Tokarev" (86) is another family than "Tokayev"
-        for token in doc:
-            text = token.text
-            if token.i in taken or counts.get(text, 0) == 0 or not token.is_alpha:
+        # only the capitalised words of six letters or more (those counted) can be surnames:
+        # the token list is read once, and a Token is built for the few candidates only
+        for i, text in enumerate(words):
+            if i in taken or counts.get(text, 0) == 0:
+                continue
+            token = doc[i]
+            if not token.is_alpha:
                 continue
             if not is_capitalised(token) or text.isupper() or kb.atoms.word(text) is not None:
                 continue
