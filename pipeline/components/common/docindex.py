@@ -40,16 +40,11 @@ class DocIndex:
         """Return the number of the paragraph that holds character ``char``."""
         return max(0, bisect_right(self._para_starts, char) - 1)
 
-    def paragraph_between(self, a: int, b: int) -> bool:
-        """Return True when a paragraph break lies between tokens ``a`` and ``b``."""
-        lo, hi = sorted((a, b))
-        return self.paragraph_of(self.doc[lo].idx) != self.paragraph_of(self.doc[hi].idx)
-
     def line_break_between(self, a: int, b: int) -> bool:
         """Return True when a line break ("\\n") lies between the starts of tokens ``a`` and ``b``.
 
-        Stricter than :meth:`paragraph_between`: any new line counts, as for a verbless heading
-        line above a sentence or a list item below its lead-in.
+        Stricter than a paragraph break (:meth:`paragraph_of`): any new line counts, as for a
+        verbless heading line above a sentence or a list item below its lead-in.
         """
         lo, hi = sorted((a, b))
         return "\n" in self.text[self.doc[lo].idx : self.doc[hi].idx]
