@@ -50,7 +50,7 @@ from models.crossdoc import (
     PersonOffice,
     PersonRecord,
 )
-from pipeline.components.common.text import DASHES, bounded_literal
+from pipeline.components.common.text import bounded_literal, fold_dashes
 from pipeline.io import atomic_write, dump_line, read_jsonl
 from pipeline.resources import ResourceError, load_jsonl
 from pipeline.resources.schemas import Person
@@ -151,14 +151,12 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2})(?!\d)")
 _WORD = re.compile(r"[^\W_]+(?:\+\d+)?")
 
 
-_DASH_TO_HYPHEN = str.maketrans({c: "-" for c in DASHES})
 _QUOTE_TO_SPACE = str.maketrans({c: " " for c in _QUOTES})
 
 
 def _fold(text: str) -> str:
     """NFKC, dashes to "-" with no spaces around them, quotes to spaces, possessives dropped."""
-    text = unicodedata.normalize("NFKC", text).translate(_DASH_TO_HYPHEN)
-    text = re.sub(r"\s*-\s*", "-", text)
+    text = fold_dashes(unicodedata.normalize("NFKC", text))
     text = re.sub(r"(?<=\w)['’]s\b|(?<=s)['’](?!\w)", "", text)  # Investors' / region's
     return text.translate(_QUOTE_TO_SPACE)
 

@@ -22,6 +22,16 @@ _BLANK_LINE = re.compile(
 _LINE = re.compile(r"\r\n|[\n\r\u2028]")
 
 
+_DASH_TO_HYPHEN = str.maketrans({c: "-" for c in DASHES})
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+
+
+def fold_dashes(text: str) -> str:
+    """Return ``text`` with every dash as "-" and no blanks around it ("Central Asia – China" ->
+    "Central Asia-China"), the form in which series cues and body names are compared."""
+    return _SPACED_HYPHEN.sub("-", text.translate(_DASH_TO_HYPHEN))
+
+
 @lru_cache(maxsize=4096)
 def is_dash(text: str) -> bool:
     """Return True when ``text`` is made only of dash characters ("-", "–", "—", "--")."""

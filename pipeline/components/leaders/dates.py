@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from pipeline.components.common.text import DASHES, bounded_literal, paragraph_spans
+from pipeline.components.common.text import bounded_literal, fold_dashes, paragraph_spans
 from pipeline.resources import parse_jsonl, read_text
 from pipeline.resources.schemas import (
     CalendarLine,
@@ -207,15 +207,9 @@ def event_date(
 # ------------------------------------------------------------------------ texts without a year
 
 
-def _fold(text: str) -> str:
-    """Dashes to "-" with no spaces around them, as the series cues are written."""
-    text = "".join("-" if c in DASHES else c for c in text)
-    return re.sub(r"\s*-\s*", "-", text)
-
-
 def _words_pattern(forms: Collection[str]) -> str:
     """Return an alternation of ``forms`` (longest first), dashes folded, escaped."""
-    return "|".join(re.escape(_fold(f)) for f in sorted(forms, key=len, reverse=True))
+    return "|".join(re.escape(fold_dashes(f)) for f in sorted(forms, key=len, reverse=True))
 
 
 class SummitCalendar:
@@ -236,10 +230,12 @@ class SummitCalendar:
                 words[line.root.kind].update(line.root.forms)
         # A cue in capitals (SCO, EU) is an acronym and matches case-sensitively (as in link.py).
         self.series: dict[str, list[re.Pattern[str]]] = {
-            sid: [bounded_literal(_fold(c), 0 if c.isupper() else re.I) for c in cues]
+            sid: [bounded_literal(fold_dashes(c), 0 if c.isupper() else re.I) for c in cues]
             for sid, cues in series_cues.items()
         }
-        self.places = {p: bounded_literal(_fold(p), re.I) for m in self.meetings for p in m.places}
+        self.places = {
+            p: bounded_literal(fold_dashes(p), re.I) for m in self.meetings for p in m.places
+        }
         nouns = _words_pattern(words["event_noun"])
         self.not_this = {w.casefold() for w in words["not_this_event"]}
         # "the 2024 summit", "the 2024 Astana summit"; "the summit of/in 2024".
@@ -292,7 +288,7 @@ class SummitCalendar:
     def days(self, text: str, month: int, day: int) -> list[dt.date]:
         """Return the days, on ``month``/``day``, of the calendar meetings the text names: a
         series cue of the meeting and its host city, or a series cue and its ordinal."""
-        folded = _fold(text)
+        folded = fold_dashes(text)
         named = self.named_series(folded)
         ordinals: set[int] | None = None
         out: set[dt.date] = set()
